@@ -1,0 +1,53 @@
+import { ConfigError } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import { openCliContext, UsageError, type CliContext } from './cli-context.ts';
+import { checkCommand } from './commands/check.ts';
+import { initCommand } from './commands/init.ts';
+import { standardImportCommand } from './commands/standard-import.ts';
+import { userCreateCommand } from './commands/user-create.ts';
+
+type Command = (ctx: CliContext, args: string[]) => Promise<number>;
+
+/** Every command, by the words that name it. */
+const commands: Record<string, Command> = {
+  init: initCommand,
+  'user create': userCreateCommand,
+  'standard import': standardImportCommand,
+  check: checkCommand,
+};
+
+const usage = `usage: npm run registry -- <command>
+  init                                              create the data dir and store, publish the shipped standards
+  user create --email E --name N --role R --org O [--jurisdiction IR|RU]
+  standard import FILE [--publish]                  store a standard document (and publish it)
+  check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform`;
+
+function findCommand(argv: string[]): { command: Command; args: string[] } {
+  for (const words of [2, 1]) {
+    const command = commands[argv.slice(0, words).join(' ')];
+    if (command) return { command, args: argv.slice(words) };
+  }
+  throw new UsageError(argv.length ? `unknown command "${argv.join(' ')}"\n${usage}` : usage);
+}
+
+/** Runs the CLI; resolves to the process exit code. Errors print one line on stderr. */
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let ctx: CliContext | undefined;
+  try {
+    const { command, args } = findCommand(argv);
+    ctx = await openCliContext(env, (line) => process.stdout.write(`${line}\n`));
+    return await command(ctx, args);
+  } catch (error) {
+    const known = error instanceof DomainError || error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`registry: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    return 2;
+  } finally {
+    await ctx?.store.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2), process.env).then((code) => {
+    process.exitCode = code;
+  });
+}

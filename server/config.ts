@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+
+/** Explicit limits on everything that comes from outside. Each one is tested. */
+export interface Limits {
+  /** Largest JSON request body, in bytes. */
+  readonly jsonBodyBytes: number;
+  /** Largest uploaded file (standard document, spec file, attachment), in bytes. */
+  readonly uploadBytes: number;
+  /** Largest standard document (its JSON text), in bytes. */
+  readonly standardBytes: number;
+  /** Deepest nesting of objects and arrays in a standard's schema. */
+  readonly schemaDepth: number;
+}
+
+/** The registry's whole configuration: typed, defaulted, validated and frozen. */
+export interface Config {
+  /** TCP port of the HTTP server (PORT, default 3000). */
+  readonly port: number;
+  /** Where the embedded store keeps its database, keys and files (REGISTRY_DATA_DIR, default ./data). */
+  readonly dataDir: string;
+  /** When set, MongoDB through mongoose is the store (MONGODB_URI); otherwise the embedded SQLite store. */
+  readonly mongodbUri: string | null;
+  /** Base URL used in links that leave the registry, e.g. QR codes (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl: string;
+  /** pino level (LOG_LEVEL, default info; silent in tests). */
+  readonly logLevel: string;
+  /** Load and publish the shipped standards when the store is empty (LOAD_SHIPPED_STANDARDS, default true). */
+  readonly loadShippedStandards: boolean;
+  readonly limits: Limits;
+}
+
+export const defaultLimits: Limits = Object.freeze({
+  jsonBodyBytes: 1024 * 1024,
+  uploadBytes: 10 * 1024 * 1024,
+  standardBytes: 1024 * 1024,
+  schemaDepth: 48,
+});
+
+/** Thrown for a configuration that cannot work; main.ts prints it on one line and exits. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${value}"`);
+  return port;
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+/** Builds the configuration from an environment (process.env in main.ts, a plain object in tests). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const port = parsePort(env.PORT);
+  const baseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${baseUrl}"`);
+  return Object.freeze({
+    port,
+    dataDir: resolve(env.REGISTRY_DATA_DIR || './data'),
+    mongodbUri: env.MONGODB_URI || null,
+    publicBaseUrl: baseUrl.replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
+    limits: defaultLimits,
+  });
+}

@@ -1,0 +1,85 @@
+import semver from 'semver';
+import type { StandardRecord, Store } from '../../store/port.ts';
+import { requireRole, type Actor } from '../accounts/actor.ts';
+import type { ConformanceEngine } from '../conformance/index.ts';
+import { DomainError } from '../errors.ts';
+import { referencedSchemas } from './references.ts';
+import { assertWithinLimits, type SchemaLimits } from './schema-limits.ts';
+import { contentHashOf, type StandardDocument } from './standard-document.ts';
+
+/** What the standards catalog needs besides the store. */
+export interface CatalogContext {
+  store: Store;
+  engine: ConformanceEngine;
+  limits: SchemaLimits;
+}
+
+
+/**
+ * Stores an uploaded standard as a draft (replacing an earlier draft of the same code and version).
+ * The schema must stay within the limits and compile in strict mode; a published, superseded or
+ * withdrawn version can never be uploaded again (conflict).
+ */
+export async function uploadStandard(ctx: CatalogContext, actor: Actor, document: StandardDocument): Promise<StandardRecord> {
+  requireRole(actor, 'regulator');
+  assertWithinLimits(document, ctx.limits);
+  const referenced = await referencedSchemas(ctx.store.standards, document.schema);
+  ctx.engine.assertCompiles(document.schema, referenced);
+  const schemaId = typeof document.schema.$id === 'string' ? document.schema.$id : null;
+  return ctx.store.transaction(async (tx) => {
+    const existing = await tx.standards.get(document.code, document.version);
+    if (existing && existing.status !== 'draft') {
+      throw new DomainError('conflict', `${document.code}@${document.version} is ${existing.status}; publish a new version instead`, { status: existing.status });
+    }
+    const record: StandardRecord = {
+      ...document,
+      schemaId,
+      contentHash: contentHashOf(document),
+      status: 'draft',
+      createdBy: actor.userId,
+      createdAt: existing?.createdAt ?? new Date().toISOString(),
+      publishedAt: null,
+      retiredAt: null,
+    };
+    if (existing) await tx.standards.replaceDraft(record);
+    else await tx.standards.insert(record);
+    return record;
+  });
+}
+
+/**
+ * Publishes a draft: from now on its content is immutable and checks may use it. Older published
+ * versions of the same code become superseded; publishing below an already published version is refused.
+ */
+export async function publishStandard(ctx: CatalogContext, actor: Actor, code: string, version: string): Promise<StandardRecord> {
+  requireRole(actor, 'regulator');
+  return ctx.store.transaction(async (tx) => {
+    const record = await tx.standards.get(code, version);
+    if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
+    if (record.status !== 'draft') throw new DomainError('invalid_state', `${code}@${version} is ${record.status}, not a draft`, { state: record.status });
+    const now = new Date().toISOString();
+    for (const other of await tx.standards.listVersions(code)) {
+      if (other.status !== 'published') continue;
+      if (semver.gt(other.version, version)) {
+        throw new DomainError('conflict', `${code}@${other.version} is already published; publish a version above it`);
+      }
+      await tx.standards.setStatus(code, other.version, { status: 'superseded', retiredAt: now });
+    }
+    await tx.standards.setStatus(code, version, { status: 'published', publishedAt: now });
+    return { ...record, status: 'published', publishedAt: now };
+  });
+}
+
+/** Withdraws a version: no new checks or submissions may use it. Certificates already issued keep citing it. */
+export async function withdrawStandard(ctx: CatalogContext, actor: Actor, code: string, version: string): Promise<StandardRecord> {
+  requireRole(actor, 'regulator');
+  return ctx.store.transaction(async (tx) => {
+    const record = await tx.standards.get(code, version);
+    if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
+    if (record.status === 'withdrawn') throw new DomainError('invalid_state', `${code}@${version} is already withdrawn`, { state: record.status });
+    const now = new Date().toISOString();
+    await tx.standards.setStatus(code, version, { status: 'withdrawn', retiredAt: now });
+    return { ...record, status: 'withdrawn', retiredAt: now };
+  });
+}
+

@@ -1,0 +1,25 @@
+import { prepareStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
+import type { AppContext } from '../context.ts';
+import type { RouteDef } from './route.ts';
+
+interface CheckRequest {
+  standard: string;
+  version?: string;
+  spec: unknown;
+}
+
+/** Dry-run conformance checks: the same report a submission gets, with nothing stored. */
+export function checksRoutes({ store, engine }: AppContext): RouteDef[] {
+  return [
+    {
+      method: 'post', path: '/checks', tag: 'Conformance', access: 'authenticated', summary: 'Check a spec against a published standard',
+      body: 'urn:irru:api:check-request',
+      success: { status: 200, description: 'The conformance report' },
+      async handler(req, res) {
+        const { standard, version, spec } = req.body as CheckRequest;
+        const record = await resolveCheckableStandard(store, standard, version);
+        res.json(engine.check(await prepareStandard(store, engine, record), spec));
+      },
+    },
+  ];
+}

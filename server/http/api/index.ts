@@ -1,0 +1,27 @@
+import express, { Router } from 'express';
+import { inputSchemas } from '../../input-schemas.ts';
+import type { AppContext } from '../context.ts';
+import { authenticate } from '../middleware/authenticate.ts';
+import { checksRoutes } from './checks.ts';
+import { buildOpenApi } from './openapi.ts';
+import { mountRoutes, type RouteDef } from './route.ts';
+import { standardsRoutes } from './standards.ts';
+
+/** Every API operation, in the order the OpenAPI document lists them. */
+export function apiRoutes(ctx: AppContext): RouteDef[] {
+  return [...standardsRoutes(ctx), ...checksRoutes(ctx)];
+}
+
+/** The JSON API mounted at /api/v1: body parsing, authentication, the routes and their OpenAPI document. */
+export function apiRouter(ctx: AppContext): Router {
+  const router = Router();
+  const routes = apiRoutes(ctx);
+  const openapi = buildOpenApi(routes, inputSchemas);
+  router.use(express.json({ limit: ctx.config.limits.jsonBodyBytes, type: ['application/json', 'application/*+json'] }));
+  router.get('/openapi.json', function openapiDocument(_req, res) {
+    res.json(openapi);
+  });
+  router.use(authenticate(ctx.store));
+  mountRoutes(router, routes);
+  return router;
+}

@@ -1,0 +1,65 @@
+import { problemStatus } from '../problem.ts';
+import type { RouteDef } from './route.ts';
+
+function componentName(schemaId: string): string {
+  return schemaId.split(':').pop()!.replace(/(^|-)([a-z])/g, (_m, _dash, letter: string) => letter.toUpperCase());
+}
+
+/** Rewrites $refs between input schemas into references to OpenAPI components. */
+function toComponent(schema: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema), (key, value) => {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('urn:irru:')) return `#/components/schemas/${componentName(value)}`;
+    return value;
+  });
+}
+
+function parametersOf(path: string) {
+  return [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+function operationOf(route: RouteDef) {
+  const json = route.body ? { schema: { $ref: `#/components/schemas/${componentName(route.body)}` } } : undefined;
+  const requestBody = json
+    ? { required: true, content: { 'application/json': json, ...(route.upload ? { 'multipart/form-data': { schema: { type: 'object', properties: { [route.upload.field]: { type: 'string', format: 'binary' } } } } } : {}) } }
+    : route.upload
+      ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: [route.upload.field], properties: { [route.upload.field]: { type: 'string', format: 'binary' } } } } } }
+      : undefined;
+  const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const failures = route.access === 'public' ? ['400', '404'] : ['400', '401', '403', '404'];
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.access === 'public' ? { security: [] } : {}),
+    parameters: parametersOf(route.path),
+    ...(requestBody ? { requestBody } : {}),
+    responses: {
+      [String(route.success.status)]: { description: route.success.description, content: { [route.success.contentType ?? 'application/json']: {} } },
+      ...Object.fromEntries(failures.map((status) => [status, problem])),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the API, built from the mounted routes and their input schemas. */
+export function buildOpenApi(routes: RouteDef[], schemas: ReadonlyArray<Record<string, unknown>>) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route);
+  const components = Object.fromEntries(schemas.map((schema) => [componentName(String(schema.$id)), toComponent(schema)]));
+  return {
+    openapi: '3.1.0',
+    info: { title: 'IR–RU ICT conformity registry API', version: '1.0.0' },
+    servers: [{ url: '/api/v1' }],
+    paths,
+    components: {
+      schemas: {
+        ...components,
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { enum: Object.keys(problemStatus) }, instance: { type: 'string' }, errors: { type: 'array' } },
+        },
+      },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    security: [{ bearer: [] }],
+  };
+}

@@ -1,0 +1,40 @@
+import type { RequestHandler, Router } from 'express';
+import { authorize, type Access } from '../middleware/authorize.ts';
+import { singleFileUpload } from '../middleware/upload.ts';
+import { validateBody } from '../middleware/validate.ts';
+
+/**
+ * One API operation: how it is called, who may call it, what body it takes, and its handler.
+ * Routers return lists of these; app.ts mounts them and openapi.ts documents the very same list,
+ * so the OpenAPI document always describes the schemas the routes validate with.
+ */
+export interface RouteDef {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI-style path relative to /api/v1, e.g. /standards/{code}/{version}. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  /** $id of the input schema the JSON body must match. */
+  body?: string;
+  /** Multipart upload: the file field and its size limit. With `body`, the file holds the JSON body. */
+  upload?: { field: string; maxBytes: number };
+  /** Status and description of the success response, for the OpenAPI document. */
+  success: { status: number; description: string; contentType?: string };
+  handler: RequestHandler;
+}
+
+/** Express path syntax for an OpenAPI path: {name} → :name. */
+export function expressPath(path: string): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, ':$1');
+}
+
+/** Mounts routes on a router: authorize → upload → validate → handler. */
+export function mountRoutes(router: Router, routes: RouteDef[]): void {
+  for (const route of routes) {
+    const chain: RequestHandler[] = [authorize(route.access)];
+    if (route.upload) chain.push(singleFileUpload(route.upload.field, route.upload.maxBytes));
+    if (route.body) chain.push(validateBody(route.body, route.upload ? { fileField: route.upload.field } : {}));
+    router[route.method](expressPath(route.path), ...chain, route.handler);
+  }
+}

@@ -1,0 +1,72 @@
+import { publishStandard, uploadStandard, withdrawStandard, type CatalogContext } from '../../domain/standards/catalog.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { latestPublished } from '../../domain/standards/lookup.ts';
+import type { StandardDocument } from '../../domain/standards/standard-document.ts';
+import type { StandardRecord } from '../../store/port.ts';
+import type { AppContext } from '../context.ts';
+import { actorOf } from '../middleware/authorize.ts';
+import { presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
+import type { RouteDef } from './route.ts';
+
+function groupByCode(records: StandardRecord[]): Map<string, StandardRecord[]> {
+  const groups = new Map<string, StandardRecord[]>();
+  for (const record of records) groups.set(record.code, [...(groups.get(record.code) ?? []), record]);
+  return groups;
+}
+
+/** The standards catalog: upload, publish, withdraw (regulators); list and read (public). */
+export function standardsRoutes({ store, engine, config }: AppContext): RouteDef[] {
+  const catalog: CatalogContext = { store, engine, limits: config.limits };
+  const tag = 'Standards';
+  return [
+    {
+      method: 'get', path: '/standards', tag, access: 'public', summary: 'List standards with their versions',
+      success: { status: 200, description: 'The catalog' },
+      async handler(_req, res) {
+        const groups = groupByCode(await store.standards.list());
+        res.json({ standards: [...groups].map(([code, versions]) => presentCatalogEntry(code, versions, latestPublished(versions))) });
+      },
+    },
+    {
+      method: 'post', path: '/standards', tag, access: ['regulator'], summary: 'Upload a standard document as a draft',
+      body: 'urn:irru:api:standard-document', upload: { field: 'file', maxBytes: config.limits.standardBytes },
+      success: { status: 201, description: 'The stored draft' },
+      async handler(req, res) {
+        const record = await uploadStandard(catalog, actorOf(res), req.body as StandardDocument);
+        res.status(201).location(`/api/v1/standards/${record.code}/${record.version}`).json(presentStandard(record, { withDocument: true }));
+      },
+    },
+    {
+      method: 'get', path: '/standards/{code}', tag, access: 'public', summary: 'The versions of one standard',
+      success: { status: 200, description: 'Its versions, oldest first' },
+      async handler(req, res) {
+        const versions = await store.standards.listVersions(String(req.params.code));
+        if (versions.length === 0) throw new DomainError('not_found', `no standard ${req.params.code}`);
+        res.json({ ...presentCatalogEntry(String(req.params.code), versions, latestPublished(versions)), versions: versions.map((record) => presentStandard(record)) });
+      },
+    },
+    {
+      method: 'get', path: '/standards/{code}/{version}', tag, access: 'public', summary: 'One standard version: document, status, hash',
+      success: { status: 200, description: 'The version with its document' },
+      async handler(req, res) {
+        const record = await store.standards.get(String(req.params.code), String(req.params.version));
+        if (!record) throw new DomainError('not_found', `no standard ${req.params.code}@${req.params.version}`);
+        res.set('ETag', `"${record.contentHash}"`).json(presentStandard(record, { withDocument: true }));
+      },
+    },
+    {
+      method: 'post', path: '/standards/{code}/{version}/publish', tag, access: ['regulator'], summary: 'Publish a draft (it becomes immutable)',
+      success: { status: 200, description: 'The published version' },
+      async handler(req, res) {
+        res.json(presentStandard(await publishStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version))));
+      },
+    },
+    {
+      method: 'post', path: '/standards/{code}/{version}/withdraw', tag, access: ['regulator'], summary: 'Withdraw a version from use',
+      success: { status: 200, description: 'The withdrawn version' },
+      async handler(req, res) {
+        res.json(presentStandard(await withdrawStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version))));
+      },
+    },
+  ];
+}

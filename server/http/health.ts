@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { DomainError } from '../domain/errors.ts';
+import type { Store } from '../store/port.ts';
+
+/** /healthz: the process is up. /readyz: the store answers (503 problem otherwise). */
+export function healthRouter(store: Store): Router {
+  const router = Router();
+  router.get('/healthz', function healthz(_req, res) {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async function readyz(req, res) {
+    try {
+      await store.ping();
+    } catch (error) {
+      req.log?.warn({ err: error }, 'store not ready');
+      throw new DomainError('unavailable', 'the store does not answer');
+    }
+    res.json({ status: 'ready', store: store.kind });
+  });
+  return router;
+}

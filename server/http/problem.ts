@@ -1,0 +1,61 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import multer from 'multer';
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
+
+/** HTTP status and RFC 9457 title for each domain error code. */
+export const problemStatus: Record<ErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'Invalid request' },
+  invalid_schema: { status: 422, title: 'Schema does not compile' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  invalid_state: { status: 409, title: 'Not allowed in the current state' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  not_conforming: { status: 422, title: 'Specification does not conform' },
+  out_of_scope: { status: 422, title: 'Outside the certificate scope' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+};
+
+/** Translates the errors thrown by express's body parser and multer into domain errors. */
+function fromFramework(error: unknown): DomainError | null {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.parse.failed') return new DomainError('validation_failed', 'the body is not valid JSON');
+  if (type === 'entity.too.large') return new DomainError('payload_too_large', `the body is over the limit of ${(error as { limit?: number }).limit} bytes`);
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new DomainError('unsupported_media_type', 'the body must be UTF-8 JSON');
+  if (error instanceof multer.MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') return new DomainError('payload_too_large', 'the uploaded file is over the size limit');
+    return new DomainError('validation_failed', `upload refused: ${error.message}${error.field ? ` (field "${error.field}")` : ''}`);
+  }
+  return null;
+}
+
+/** 404 problem for any route nobody handled. */
+export const notFoundHandler: RequestHandler = function notFoundHandler(req) {
+  throw new DomainError('not_found', `no route for ${req.method} ${req.path}`);
+};
+
+/**
+ * The one error handler: DomainErrors (and framework errors they stand for) become problem+json with
+ * their status; anything else is logged and answered with a bare 500 that leaks nothing.
+ */
+export const problemHandler: ErrorRequestHandler = function problemHandler(error, req, res, _next) {
+  const known = error instanceof DomainError ? error : fromFramework(error);
+  if (!known) {
+    req.log?.error({ err: error }, 'unhandled error');
+    res.status(500).type('application/problem+json').json({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
+    return;
+  }
+  const { status, title } = problemStatus[known.code];
+  res.status(status).type('application/problem+json').json({
+    type: `urn:irru:problem:${known.code}`,
+    title,
+    status,
+    detail: known.message,
+    code: known.code,
+    instance: req.originalUrl,
+    ...known.details,
+  });
+};

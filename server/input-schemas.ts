@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { DomainError } from './domain/errors.ts';
+
+const addFormats = addFormatsModule.default;
+const schemasRoot = join(import.meta.dirname, '..', 'schemas');
+const inputFolders = ['common', 'api'];
+
+/** One failure of an input against its schema, as clients see it in problem+json `errors`. */
+export interface InputFailure {
+  path: string;
+  message: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function loadSchemas(): Record<string, unknown>[] {
+  return inputFolders.flatMap((folder) =>
+    readdirSync(join(schemasRoot, folder))
+      .filter((file) => file.endsWith('.schema.json'))
+      .sort()
+      .map((file) => JSON.parse(readFileSync(join(schemasRoot, folder, file), 'utf8'))),
+  );
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, coerceTypes: false });
+addFormats(ajv);
+/** Every request schema, by $id: what the routes validate with and what the OpenAPI document publishes. */
+export const inputSchemas: ReadonlyArray<Record<string, unknown>> = loadSchemas();
+for (const schema of inputSchemas) ajv.addSchema(schema);
+const validators = new Map<string, ValidateFunction>();
+
+function toFailure(error: ErrorObject): InputFailure {
+  const path = error.instancePath || '/';
+  const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
+  return { path, message: `${error.message ?? 'is invalid'}${extra}`, keyword: error.keyword, params: error.params };
+}
+
+/** Throws DomainError('validation_failed') listing every failure when `value` does not match the schema `$id`. */
+export function validateInput<T>(schemaId: string, value: unknown): T {
+  let validate = validators.get(schemaId);
+  if (!validate) {
+    validate = ajv.getSchema(schemaId);
+    if (!validate) throw new Error(`no input schema ${schemaId}`);
+    validators.set(schemaId, validate);
+  }
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).map(toFailure);
+    const first = errors[0]!;
+    throw new DomainError('validation_failed', `${first.path} ${first.message}`, { errors });
+  }
+  return value as T;
+}

@@ -1,0 +1,12 @@
+import type { Config } from '../config.ts';
+import type { Store } from './port.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
+
+/** Opens the store the configuration names: MongoDB when MONGODB_URI is set, else the embedded SQLite store. */
+export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>): Promise<Store> {
+  if (config.mongodbUri) {
+    const { openMongoStore } = await import('./mongo/mongo-store.ts');
+    return openMongoStore(config.mongodbUri);
+  }
+  return openSqliteStore(config.dataDir);
+}

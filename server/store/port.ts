@@ -1,0 +1,127 @@
+/**
+ * The storage port: the records the domain keeps and the typed queries it needs, with no SQL and no
+ * driver types. Every adapter (sqlite/, mongo/) implements it and passes test/store/contract.ts.
+ *
+ * Reads go through `Store`'s reader interfaces. Every write goes through `Store.transaction`, so writes
+ * that belong together commit or roll back together, and two transactions never interleave.
+ * This module imports nothing.
+ */
+
+export type Jurisdiction = 'IR' | 'RU';
+export type Role = 'admin' | 'regulator' | 'vendor' | 'customs';
+export type StandardStatus = 'draft' | 'published' | 'superseded' | 'withdrawn';
+
+/** Text in the registry's three languages; English is always present. */
+export interface LocalizedText {
+  en: string;
+  ru?: string;
+  fa?: string;
+}
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  /** The jurisdiction a regulator authority or customs service belongs to; null for vendors. */
+  jurisdiction: Jurisdiction | null;
+  createdAt: string;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  /** Required for regulators and customs officers, null otherwise. */
+  jurisdiction: Jurisdiction | null;
+  createdAt: string;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface StandardRecord {
+  code: string;
+  version: string;
+  category: string;
+  title: LocalizedText;
+  schema: Record<string, unknown>;
+  /** The schema's `$id`, when it has one; unique across all versions of all standards. */
+  schemaId: string | null;
+  /** SHA-256 (hex) of the canonical JSON of { code, version, category, title, schema }. */
+  contentHash: string;
+  status: StandardStatus;
+  createdBy: string;
+  createdAt: string;
+  publishedAt: string | null;
+  /** When it left `published` (superseded or withdrawn). */
+  retiredAt: string | null;
+}
+
+export interface OrganisationReader {
+  get(id: string): Promise<OrganisationRecord | null>;
+  findByName(name: string): Promise<OrganisationRecord | null>;
+}
+export interface OrganisationRepository extends OrganisationReader {
+  /** Throws DomainError('conflict') when the name is taken. */
+  insert(org: OrganisationRecord): Promise<void>;
+}
+
+export interface UserReader {
+  get(id: string): Promise<UserRecord | null>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  /** The user owning an unrevoked token with this hash, or null. */
+  findByTokenHash(tokenHash: string): Promise<UserRecord | null>;
+  count(): Promise<number>;
+}
+export interface UserRepository extends UserReader {
+  /** Throws DomainError('conflict') when the email is taken. */
+  insert(user: UserRecord): Promise<void>;
+  insertToken(token: ApiTokenRecord): Promise<void>;
+}
+
+export interface StandardReader {
+  get(code: string, version: string): Promise<StandardRecord | null>;
+  /** All versions of one standard, any status, oldest first. */
+  listVersions(code: string): Promise<StandardRecord[]>;
+  /** Every version of every standard, any status, ordered by code then creation. */
+  list(): Promise<StandardRecord[]>;
+  findBySchemaId(schemaId: string): Promise<StandardRecord | null>;
+}
+export interface StandardRepository extends StandardReader {
+  /** Throws DomainError('conflict') when code+version or the schema $id exists. */
+  insert(standard: StandardRecord): Promise<void>;
+  /** Replaces a draft's content; the record must still be a draft. */
+  replaceDraft(standard: StandardRecord): Promise<void>;
+  /** Moves a version along its lifecycle; content never changes here. */
+  setStatus(code: string, version: string, change: { status: StandardStatus; publishedAt?: string; retiredAt?: string }): Promise<void>;
+}
+
+/** What a transaction sees: every repository, reads and writes, all on one consistent view. */
+export interface StoreTransaction {
+  organisations: OrganisationRepository;
+  users: UserRepository;
+  standards: StandardRepository;
+}
+
+/** The store as the application holds it. */
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  organisations: OrganisationReader;
+  users: UserReader;
+  standards: StandardReader;
+  /**
+   * Runs `work` in one transaction: all its writes commit together, or none do when it throws.
+   * Transactions are serialised; `work` must not call `transaction` again (it would wait on itself).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Resolves when the store answers a trivial query; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

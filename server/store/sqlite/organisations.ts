@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3';
+import type { OrganisationRecord, OrganisationRepository } from '../port.ts';
+import { translateConstraint } from './sqlite-errors.ts';
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  jurisdiction: OrganisationRecord['jurisdiction'];
+  created_at: string;
+}
+
+function toRecord(row: OrganisationRow | undefined): OrganisationRecord | null {
+  return row ? { id: row.id, name: row.name, jurisdiction: row.jurisdiction, createdAt: row.created_at } : null;
+}
+
+/** Organisations in SQLite. */
+export function createOrganisationRepository(db: Database): OrganisationRepository {
+  const byId = db.prepare('SELECT * FROM organisations WHERE id = ?');
+  const byName = db.prepare('SELECT * FROM organisations WHERE name = ?');
+  const insert = db.prepare('INSERT INTO organisations (id, name, jurisdiction, created_at) VALUES (?, ?, ?, ?)');
+  return {
+    async get(id) {
+      return toRecord(byId.get(id) as OrganisationRow | undefined);
+    },
+    async findByName(name) {
+      return toRecord(byName.get(name) as OrganisationRow | undefined);
+    },
+    async insert(org) {
+      translateConstraint(`organisation "${org.name}"`, () => insert.run(org.id, org.name, org.jurisdiction, org.createdAt));
+    },
+  };
+}
