@@ -9,6 +9,7 @@ import { apiRouter } from './http/api/index.ts';
 import type { AppContext } from './http/context.ts';
 import { healthRouter } from './http/health.ts';
 import { notFoundHandler, problemHandler } from './http/problem.ts';
+import { webRouter } from './http/web/index.ts';
 import type { Store } from './store/port.ts';
 
 /** What the app is built from; the engine and logger default to fresh ones. */
@@ -40,6 +41,7 @@ export function createApp(options: AppOptions): Express {
   );
   app.use(healthRouter(ctx.store));
   app.use('/api/v1', apiRouter(ctx));
+  app.use(webRouter(ctx));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -55,6 +55,15 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       },
     },
     {
+      method: 'get', path: '/standards/{code}/{version}/schema.json', tag, access: 'public', summary: 'Download the JSON Schema of one version',
+      success: { status: 200, description: 'The JSON Schema', contentType: 'application/schema+json' },
+      async handler(req, res) {
+        const record = await store.standards.get(String(req.params.code), String(req.params.version));
+        if (!record) throw new DomainError('not_found', `no standard ${req.params.code}@${req.params.version}`);
+        res.type('application/schema+json').attachment(`${record.code}-${record.version}.schema.json`).send(JSON.stringify(record.schema, null, 2));
+      },
+    },
+    {
       method: 'post', path: '/standards/{code}/{version}/publish', tag, access: ['regulator'], summary: 'Publish a draft (it becomes immutable)',
       success: { status: 200, description: 'The published version' },
       async handler(req, res) {
