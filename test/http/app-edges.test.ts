@@ -29,7 +29,7 @@ describe('app edges: health, OpenAPI, unknown routes, unexpected errors', () => 
 
   it('when a route is unknown, then 404 problem+json', async () => {
     const res = await request(registry.app).get('/api/v1/nothing-here').expect(404);
-    assert.match(res.headers['content-type'], /application\/problem\+json/);
+    assert.match(String(res.headers['content-type']), /application\/problem\+json/);
     assert.equal(res.body.code, 'not_found');
   });
 

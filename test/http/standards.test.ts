@@ -65,7 +65,7 @@ describe('standards catalog over HTTP', () => {
     assert.equal(res.body.schemaId, 'urn:test:std:TEST-RADIO:1.1.0');
     assert.equal(res.headers.etag, `"${res.body.contentHash}"`);
     const schema = await request(registry.app).get('/api/v1/standards/TEST-RADIO/1.1.0/schema.json').expect(200);
-    assert.match(schema.headers['content-disposition'], /TEST-RADIO-1\.1\.0\.schema\.json/);
+    assert.match(String(schema.headers['content-disposition']), /TEST-RADIO-1\.1\.0\.schema\.json/);
     assert.equal(JSON.parse(schema.text).$id, 'urn:test:std:TEST-RADIO:1.1.0');
   });
 
@@ -87,7 +87,7 @@ describe('standards catalog over HTTP', () => {
   describe('bad input gets a problem and writes nothing', () => {
     const expectProblem = async (res: request.Response, status: number, detail: RegExp) => {
       assert.equal(res.status, status, JSON.stringify(res.body));
-      assert.match(res.headers['content-type'], /^application\/problem\+json/);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
       assert.equal(res.body.status, status);
       assert.match(res.body.detail, detail);
       assert.equal(res.body.stack, undefined);

@@ -1,0 +1,19 @@
+import type { ClientSession, Connection } from 'mongoose';
+import { apiTokenSchema, organisationSchema, standardSchema, userSchema } from './schemas.ts';
+
+/** The store's models, bound to its own connection. */
+export function createModels(connection: Connection) {
+  return {
+    Organisation: connection.model('Organisation', organisationSchema),
+    User: connection.model('User', userSchema),
+    ApiToken: connection.model('ApiToken', apiTokenSchema),
+    Standard: connection.model('Standard', standardSchema),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;
+
+/** Options every query and write passes: the transaction's session, or none for plain reads. */
+export function sessionOptions(session: ClientSession | null) {
+  return session ? { session } : {};
+}

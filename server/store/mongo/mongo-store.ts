@@ -1,0 +1,49 @@
+import mongoose, { type ClientSession } from 'mongoose';
+import type { Store, StoreTransaction } from '../port.ts';
+import { createModels, type Models } from './models.ts';
+import { createOrganisationRepository } from './organisations.ts';
+import { createStandardRepository } from './standards.ts';
+import { createUserRepository } from './users.ts';
+
+function repositories(models: Models, session: ClientSession | null): StoreTransaction {
+  return {
+    organisations: createOrganisationRepository(models, session),
+    users: createUserRepository(models, session),
+    standards: createStandardRepository(models, session),
+  };
+}
+
+/**
+ * Opens the MongoDB store (a replica set is required: transactions need one). Transactions use
+ * `session.withTransaction`, which retries on transient write conflicts, so concurrent transactions
+ * are isolated by MongoDB itself rather than queued. Reads outside a transaction see committed data.
+ */
+export async function openMongoStore(uri: string): Promise<Store> {
+  const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 }).asPromise();
+  const models = createModels(connection);
+  await Promise.all(Object.values(models).map((model) => model.syncIndexes()));
+  const readRepos = repositories(models, null);
+  return {
+    kind: 'mongo',
+    organisations: readRepos.organisations,
+    users: readRepos.users,
+    standards: readRepos.standards,
+    async transaction(work) {
+      const session = await connection.startSession();
+      try {
+        return await session.withTransaction(() => work(repositories(models, session)), {
+          readConcern: { level: 'snapshot' },
+          writeConcern: { w: 'majority' },
+        });
+      } finally {
+        await session.endSession();
+      }
+    },
+    async ping() {
+      await connection.db!.admin().ping();
+    },
+    async close() {
+      await connection.close();
+    },
+  };
+}

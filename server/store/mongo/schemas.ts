@@ -1,0 +1,61 @@
+import { Schema } from 'mongoose';
+
+/**
+ * One mongoose schema per collection (schemas, not models: the store binds them to its own connection).
+ * JSON Schemas and specs are kept as JSON text because their keys ($id, $ref, dotted names) are not
+ * safe as MongoDB field names.
+ */
+export const organisationSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true, unique: true },
+    jurisdiction: { type: String, enum: ['IR', 'RU', null], default: null },
+    createdAt: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'organisations' },
+);
+
+export const userSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    email: { type: String, required: true, unique: true, lowercase: true },
+    name: { type: String, required: true },
+    role: { type: String, required: true, enum: ['admin', 'regulator', 'vendor', 'customs'] },
+    orgId: { type: String, required: true, index: true },
+    jurisdiction: { type: String, enum: ['IR', 'RU', null], default: null },
+    createdAt: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'users' },
+);
+
+export const apiTokenSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true, index: true },
+    tokenHash: { type: String, required: true, unique: true },
+    createdAt: { type: String, required: true },
+    revokedAt: { type: String, default: null },
+  },
+  { versionKey: false, collection: 'api_tokens' },
+);
+
+export const standardSchema = new Schema(
+  {
+    code: { type: String, required: true },
+    version: { type: String, required: true },
+    category: { type: String, required: true },
+    title: { type: Schema.Types.Mixed, required: true },
+    schemaJson: { type: String, required: true },
+    schemaId: { type: String, default: null },
+    contentHash: { type: String, required: true },
+    status: { type: String, required: true, enum: ['draft', 'published', 'superseded', 'withdrawn'] },
+    createdBy: { type: String, required: true },
+    createdAt: { type: String, required: true },
+    publishedAt: { type: String, default: null },
+    retiredAt: { type: String, default: null },
+    seq: { type: Number, required: true },
+  },
+  { versionKey: false, collection: 'standards' },
+);
+standardSchema.index({ code: 1, version: 1 }, { unique: true });
+standardSchema.index({ schemaId: 1 }, { unique: true, partialFilterExpression: { schemaId: { $type: 'string' } } });
