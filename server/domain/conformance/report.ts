@@ -1,0 +1,70 @@
+import { engineInfo } from './engine-info.ts';
+import type { Evaluation } from './evaluation.ts';
+import { localizeErrors, uncheckableMessages } from './messages.ts';
+import { specHash } from './spec-hash.ts';
+import type { StandardRuntime } from './standard-runtime.ts';
+import type { ConformanceReport, Finding, PreparedStandard } from './types.ts';
+
+/**
+ * The full report for an evaluation: findings with messages in three languages, the spec's hash,
+ * the engine and the time. The clause results are shared, frozen objects.
+ */
+export function buildReport(
+  prepared: PreparedStandard,
+  runtime: StandardRuntime,
+  evaluation: Evaluation,
+  spec: unknown,
+  now: Date,
+): ConformanceReport {
+  return {
+    conforms: evaluation.conforms,
+    standard: { code: prepared.code, version: prepared.version, hash: prepared.contentHash },
+    specHash: hashOrEmpty(spec),
+    engine: { name: engineInfo.name, version: engineInfo.version },
+    checkedAt: now.toISOString(),
+    findings: evaluation.uncheckable === undefined ? findingsOf(runtime, evaluation) : [uncheckableFinding()],
+    clauses: evaluation.clauses,
+  };
+}
+
+function findingsOf(runtime: StandardRuntime, evaluation: Evaluation): Finding[] {
+  const messages = localizeErrors(evaluation.failures.map((failure) => failure.error));
+  return evaluation.failures.map((failure, i) => {
+    const { error, clause, schemaPath } = failure;
+    const text = messages[i] ?? { en: error.keyword, ru: error.keyword, fa: error.keyword };
+    return {
+      clause,
+      title: clause === null ? null : (runtime.index.byId.get(clause)?.title ?? null),
+      status: 'fail',
+      instancePath: error.instancePath,
+      schemaPath,
+      keyword: error.keyword,
+      message: text.en,
+      messages: text,
+      params: { ...error.params },
+    };
+  });
+}
+
+function uncheckableFinding(): Finding {
+  return {
+    clause: null,
+    title: null,
+    status: 'fail',
+    instancePath: '',
+    schemaPath: '#',
+    keyword: 'uncheckable',
+    message: uncheckableMessages.en,
+    messages: { ...uncheckableMessages },
+    params: {},
+  };
+}
+
+// check() never throws for a JSON value; a non-JSON value (undefined) has no canonical form.
+function hashOrEmpty(spec: unknown): string {
+  try {
+    return specHash(spec);
+  } catch {
+    return '';
+  }
+}
