@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Jurisdiction, Role, Store, UserRecord } from '../../store/port.ts';
+import { appendAudit, systemAuditActor, type Acting } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
 import { actorFromUser, type Actor } from './actor.ts';
 import { generateToken, hashToken } from './tokens.ts';
@@ -27,15 +28,19 @@ function checkJurisdiction(input: NewUser): Jurisdiction | null {
 }
 
 /**
- * Creates a user (and their organisation when new) with a first API token, in one transaction.
- * Returns the user and the token in clear: the only time it is ever available.
+ * Creates a user (and their organisation when new) with a first API token, in one transaction together
+ * with its audit event (acting: the registry itself unless given). Returns the user and the token in
+ * clear: the only time it is ever available.
  */
-export async function createUser(store: Store, input: NewUser): Promise<{ user: UserRecord; token: string }> {
+export async function createUser(
+  store: Store, input: NewUser, acting: Acting = { actor: systemAuditActor, requestId: null },
+): Promise<{ user: UserRecord; token: string }> {
   const jurisdiction = checkJurisdiction(input);
   const now = new Date().toISOString();
   const token = generateToken();
   const user = await store.transaction(async (tx) => {
     let org = await tx.organisations.findByName(input.org);
+    const organisationCreated = !org;
     if (!org) {
       org = { id: randomUUID(), name: input.org, jurisdiction, createdAt: now };
       await tx.organisations.insert(org);
@@ -53,6 +58,13 @@ export async function createUser(store: Store, input: NewUser): Promise<{ user: 
     };
     await tx.users.insert(created);
     await tx.users.insertToken({ id: randomUUID(), userId: created.id, tokenHash: hashToken(token), createdAt: now, revokedAt: null });
+    await appendAudit(tx, acting, {
+      action: 'user.create',
+      subject: `user:${created.id}`,
+      summary: { email: created.email, role: created.role, orgId: org.id, organisation: org.name, organisationCreated, jurisdiction },
+      // Accounts are readable by admins, and by regulators of the account's own jurisdiction only.
+      scope: jurisdiction ? [jurisdiction] : [],
+    });
     return created;
   });
   return { user, token };

@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { StandardRecord, Store } from '../../store/port.ts';
 import { requireRole, type Actor } from '../accounts/actor.ts';
 import type { ConformanceEngine } from '../conformance/index.ts';
+import { appendAudit, type Acting } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
 import { referencedSchemas } from './references.ts';
 import { assertWithinLimits, type SchemaLimits } from './schema-limits.ts';
@@ -14,13 +15,15 @@ export interface CatalogContext {
   limits: SchemaLimits;
 }
 
+const standardSubject = (code: string, version: string) => `standard:${code}@${version}`;
+
 
 /**
  * Stores an uploaded standard as a draft (replacing an earlier draft of the same code and version).
  * The schema must stay within the limits and compile in strict mode; a published, superseded or
  * withdrawn version can never be uploaded again (conflict).
  */
-export async function uploadStandard(ctx: CatalogContext, actor: Actor, document: StandardDocument): Promise<StandardRecord> {
+export async function uploadStandard(ctx: CatalogContext, actor: Actor, document: StandardDocument, requestId: string | null = null): Promise<StandardRecord> {
   requireRole(actor, 'regulator');
   assertWithinLimits(document, ctx.limits);
   const referenced = await referencedSchemas(ctx.store.standards, document.schema);
@@ -43,6 +46,11 @@ export async function uploadStandard(ctx: CatalogContext, actor: Actor, document
     };
     if (existing) await tx.standards.replaceDraft(record);
     else await tx.standards.insert(record);
+    await appendAudit(tx, { actor, requestId }, {
+      action: 'standard.upload',
+      subject: standardSubject(record.code, record.version),
+      summary: { contentHash: record.contentHash, replacedDraft: existing ? existing.contentHash : null, schemaId },
+    });
     return record;
   });
 }
@@ -51,27 +59,30 @@ export async function uploadStandard(ctx: CatalogContext, actor: Actor, document
  * Publishes a draft: from now on its content is immutable and checks may use it. Older published
  * versions of the same code become superseded; publishing below an already published version is refused.
  */
-export async function publishStandard(ctx: CatalogContext, actor: Actor, code: string, version: string): Promise<StandardRecord> {
+export async function publishStandard(ctx: CatalogContext, actor: Actor, code: string, version: string, requestId: string | null = null): Promise<StandardRecord> {
   requireRole(actor, 'regulator');
   return ctx.store.transaction(async (tx) => {
     const record = await tx.standards.get(code, version);
     if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
     if (record.status !== 'draft') throw new DomainError('invalid_state', `${code}@${version} is ${record.status}, not a draft`, { state: record.status });
     const now = new Date().toISOString();
+    const acting: Acting = { actor, requestId };
     for (const other of await tx.standards.listVersions(code)) {
       if (other.status !== 'published') continue;
       if (semver.gt(other.version, version)) {
         throw new DomainError('conflict', `${code}@${other.version} is already published; publish a version above it`);
       }
       await tx.standards.setStatus(code, other.version, { status: 'superseded', retiredAt: now });
+      await appendAudit(tx, acting, { action: 'standard.supersede', subject: standardSubject(code, other.version), summary: { from: 'published', to: 'superseded', by: version } });
     }
     await tx.standards.setStatus(code, version, { status: 'published', publishedAt: now });
+    await appendAudit(tx, acting, { action: 'standard.publish', subject: standardSubject(code, version), summary: { from: 'draft', to: 'published', contentHash: record.contentHash } });
     return { ...record, status: 'published', publishedAt: now };
   });
 }
 
 /** Withdraws a version: no new checks or submissions may use it. Certificates already issued keep citing it. */
-export async function withdrawStandard(ctx: CatalogContext, actor: Actor, code: string, version: string): Promise<StandardRecord> {
+export async function withdrawStandard(ctx: CatalogContext, actor: Actor, code: string, version: string, requestId: string | null = null): Promise<StandardRecord> {
   requireRole(actor, 'regulator');
   return ctx.store.transaction(async (tx) => {
     const record = await tx.standards.get(code, version);
@@ -79,6 +90,7 @@ export async function withdrawStandard(ctx: CatalogContext, actor: Actor, code: 
     if (record.status === 'withdrawn') throw new DomainError('invalid_state', `${code}@${version} is already withdrawn`, { state: record.status });
     const now = new Date().toISOString();
     await tx.standards.setStatus(code, version, { status: 'withdrawn', retiredAt: now });
+    await appendAudit(tx, { actor, requestId }, { action: 'standard.withdraw', subject: standardSubject(code, version), summary: { from: record.status, to: 'withdrawn' } });
     return { ...record, status: 'withdrawn', retiredAt: now };
   });
 }

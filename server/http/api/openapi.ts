@@ -20,7 +20,7 @@ function parametersOf(path: string) {
 function operationOf(route: RouteDef) {
   const json = route.body ? { schema: { $ref: `#/components/schemas/${componentName(route.body)}` } } : undefined;
   const requestBody = json
-    ? { required: true, content: { 'application/json': json, ...(route.upload ? { 'multipart/form-data': { schema: { type: 'object', properties: { [route.upload.field]: { type: 'string', format: 'binary' } } } } } : {}) } }
+    ? { required: true, content: { 'application/json': json, ...(route.upload ? { 'multipart/form-data': { schema: { type: 'object', properties: { [route.upload.field]: { type: 'string', format: 'binary' }, ...(route.upload.bodyField ? { [route.upload.bodyField]: { type: 'string', description: 'The rest of the JSON body, as text' } } : {}) } } } } : {}) } }
     : route.upload
       ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: [route.upload.field], properties: { [route.upload.field]: { type: 'string', format: 'binary' } } } } } }
       : undefined;

@@ -17,8 +17,11 @@ export interface RouteDef {
   access: Access;
   /** $id of the input schema the JSON body must match. */
   body?: string;
-  /** Multipart upload: the file field and its size limit. With `body`, the file holds the JSON body. */
-  upload?: { field: string; maxBytes: number };
+  /**
+   * Multipart upload: the file field and its size limit. With `body`, the file holds the JSON body; with
+   * `body` and `bodyField`, the text field `bodyField` holds the JSON body and the file the JSON value of its property `field`.
+   */
+  upload?: { field: string; maxBytes: number; bodyField?: string };
   /** Status and description of the success response, for the OpenAPI document. */
   success: { status: number; description: string; contentType?: string };
   handler: RequestHandler;
@@ -34,7 +37,7 @@ export function mountRoutes(router: Router, routes: RouteDef[]): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [authorize(route.access)];
     if (route.upload) chain.push(singleFileUpload(route.upload.field, route.upload.maxBytes));
-    if (route.body) chain.push(validateBody(route.body, route.upload ? { fileField: route.upload.field } : {}));
+    if (route.body) chain.push(validateBody(route.body, route.upload ? { fileField: route.upload.field, bodyField: route.upload.bodyField } : {}));
     router[route.method](expressPath(route.path), ...chain, route.handler);
   }
 }

@@ -4,6 +4,7 @@ import { latestPublished } from '../../domain/standards/lookup.ts';
 import type { StandardDocument } from '../../domain/standards/standard-document.ts';
 import type { StandardRecord } from '../../store/port.ts';
 import type { AppContext } from '../context.ts';
+import { requestIdOf } from '../acting.ts';
 import { actorOf } from '../middleware/authorize.ts';
 import { presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
 import type { RouteDef } from './route.ts';
@@ -32,7 +33,7 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       body: 'urn:irru:api:standard-document', upload: { field: 'file', maxBytes: config.limits.standardBytes },
       success: { status: 201, description: 'The stored draft' },
       async handler(req, res) {
-        const record = await uploadStandard(catalog, actorOf(res), req.body as StandardDocument);
+        const record = await uploadStandard(catalog, actorOf(res), req.body as StandardDocument, requestIdOf(req));
         res.status(201).location(`/api/v1/standards/${record.code}/${record.version}`).json(presentStandard(record, { withDocument: true }));
       },
     },
@@ -67,14 +68,14 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       method: 'post', path: '/standards/{code}/{version}/publish', tag, access: ['regulator'], summary: 'Publish a draft (it becomes immutable)',
       success: { status: 200, description: 'The published version' },
       async handler(req, res) {
-        res.json(presentStandard(await publishStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version))));
+        res.json(presentStandard(await publishStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));
       },
     },
     {
       method: 'post', path: '/standards/{code}/{version}/withdraw', tag, access: ['regulator'], summary: 'Withdraw a version from use',
       success: { status: 200, description: 'The withdrawn version' },
       async handler(req, res) {
-        res.json(presentStandard(await withdrawStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version))));
+        res.json(presentStandard(await withdrawStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));
       },
     },
   ];

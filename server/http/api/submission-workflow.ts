@@ -1,0 +1,50 @@
+import { decideSubmission, takeForReview, type DecisionInput } from '../../domain/submissions/regulator-actions.ts';
+import type { SubmissionContext } from '../../domain/submissions/submission-context.ts';
+import { submitSubmission, withdrawSubmission } from '../../domain/submissions/vendor-actions.ts';
+import { actingOf } from '../acting.ts';
+import { presentSubmissionSummary } from '../presenters/submission.ts';
+import type { RouteDef } from './route.ts';
+
+/**
+ * The review workflow: vendors submit and withdraw; regulators of a target jurisdiction take a submission
+ * into review and decide. A transition the state machine does not allow answers 409 with `state`.
+ */
+export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
+  const tag = 'Submission workflow';
+  const success = { status: 200, description: 'The submission in its new state' };
+  return [
+    {
+      method: 'post', path: '/submissions/{id}/submit', tag, access: ['vendor'], success,
+      summary: 'Submit the newest revision for review (it must conform): draft or changes_requested → submitted',
+      async handler(req, res) {
+        res.json(presentSubmissionSummary(await submitSubmission(ctx, actingOf(req, res), String(req.params.id))));
+      },
+    },
+    {
+      method: 'post', path: '/submissions/{id}/withdraw', tag, access: ['vendor'], success,
+      summary: 'Withdraw (from draft, submitted or changes_requested; terminal)',
+      async handler(req, res) {
+        res.json(presentSubmissionSummary(await withdrawSubmission(ctx, actingOf(req, res), String(req.params.id))));
+      },
+    },
+    {
+      method: 'post', path: '/submissions/{id}/review', tag, access: ['regulator'], success,
+      summary: "Take a submitted submission into review for your jurisdiction: submitted → under_review",
+      async handler(req, res) {
+        const acting = actingOf(req, res);
+        const submission = await takeForReview(ctx, acting, String(req.params.id));
+        res.json(presentSubmissionSummary(submission, submission.tracks.filter((t) => t.jurisdiction === acting.actor.jurisdiction)));
+      },
+    },
+    {
+      method: 'post', path: '/submissions/{id}/decision', tag, access: ['regulator'], success,
+      summary: 'Approve, reject or request changes for your jurisdiction (a comment is required unless approving)',
+      body: 'urn:irru:api:decision',
+      async handler(req, res) {
+        const acting = actingOf(req, res);
+        const submission = await decideSubmission(ctx, acting, String(req.params.id), req.body as DecisionInput);
+        res.json(presentSubmissionSummary(submission, submission.tracks.filter((t) => t.jurisdiction === acting.actor.jurisdiction)));
+      },
+    },
+  ];
+}
