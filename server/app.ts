@@ -4,7 +4,13 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
+import { certificateIssuingHook } from './domain/certificates/approval-issuance.ts';
+import { createCertificatesContext, type CertificatesContext } from './domain/certificates/context.ts';
+import { fileKeyVault, keysDirOf } from './domain/certificates/key-vault.ts';
+import { createDocumentRenderer, type DocumentRenderer } from './documents/index.ts';
+import { createPdfRenderer } from './documents/pdf-renderer.ts';
 import { createConformanceEngine, type ConformanceEngine } from './domain/conformance/index.ts';
+import type { SubmissionHooks } from './domain/submissions/approval-hook.ts';
 import { apiRouter } from './http/api/index.ts';
 import type { AppContext } from './http/context.ts';
 import { healthRouter } from './http/health.ts';
@@ -18,13 +24,28 @@ export interface AppOptions {
   store: Store;
   engine?: ConformanceEngine;
   log?: Logger;
+  /** Chromium for PDFs (main.ts passes CHROMIUM_PATH); default /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** Overrides for tests: the certificates context (clock, validity) and the document renderer. */
+  certificates?: Partial<CertificatesContext>;
+  documents?: DocumentRenderer;
+  /** Submission workflow hooks (onApproved runs inside the approval's transaction); onApproved defaults to certificate issuance. */
+  hooks?: SubmissionHooks;
+}
+
+/** Releases what an app holds besides the store (the PDF renderer's Chromium). Call before closing the store. */
+export async function closeApp(app: Express): Promise<void> {
+  await (app.locals.documents as DocumentRenderer | undefined)?.close();
 }
 
 /** Builds the express app (no listening, so tests drive it with supertest). */
 export function createApp(options: AppOptions): Express {
   const log = options.log ?? pino({ level: options.config.logLevel });
-  const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), log };
+  const certificates = createCertificatesContext({ store: options.store, vault: fileKeyVault(keysDirOf(options.config.dataDir)), publicBaseUrl: options.config.publicBaseUrl, ...options.certificates });
+  const documents = options.documents ?? createDocumentRenderer(createPdfRenderer({ executablePath: options.chromiumPath ?? '/usr/bin/chromium' }));
+  const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), log, certificates, documents, hooks: { ...options.hooks, onApproved: options.hooks?.onApproved ?? certificateIssuingHook(certificates) } };
   const app = express();
+  app.locals.documents = documents;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet());

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createApp } from './app.ts';
+import { closeApp, createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createConformanceEngine } from './domain/conformance/index.ts';
 import { publishShippedStandards } from './shipped-standards.ts';
@@ -15,11 +15,11 @@ async function main(): Promise<void> {
     const loaded = await publishShippedStandards({ store, engine, config });
     if (loaded.published.length > 0) log.info({ standards: loaded.published }, 'published the shipped standards');
   }
-  const app = createApp({ config, store, engine, log });
+  const app = createApp({ config, store, engine, log, chromiumPath: process.env.CHROMIUM_PATH || undefined });
   const server = app.listen(config.port, () => log.info({ port: config.port, dataDir: config.dataDir, store: store.kind }, 'registry listening'));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() => void closeApp(app).then(() => store.close()).then(() => process.exit(0)));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

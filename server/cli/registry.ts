@@ -1,10 +1,13 @@
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { openCliContext, UsageError, type CliContext } from './cli-context.ts';
+import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { checkCommand } from './commands/check.ts';
 import { initCommand } from './commands/init.ts';
+import { keysRotateCommand } from './commands/keys-rotate.ts';
 import { standardImportCommand } from './commands/standard-import.ts';
 import { userCreateCommand } from './commands/user-create.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -14,13 +17,20 @@ const commands: Record<string, Command> = {
   'user create': userCreateCommand,
   'standard import': standardImportCommand,
   check: checkCommand,
+  verify: verifyCommand,
+  'keys rotate': keysRotateCommand,
+  'audit verify': auditVerifyCommand,
 };
 
 const usage = `usage: npm run registry -- <command>
   init                                              create the data dir and store, publish the shipped standards
   user create --email E --name N --role R --org O [--jurisdiction IR|RU]
   standard import FILE [--publish]                  store a standard document (and publish it)
-  check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform`;
+  check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform
+  verify FILE|NUMBER [--offline --jwks F [--checkpoint F]]
+                                                    verify a certificate; exit 1 when it does not check out
+  keys rotate --org NAME                            new signing key for a regulator authority (old one stays published)
+  audit verify                                      recompute the audit trail's hash chain; exit 1 at the first broken link`;
 
 function findCommand(argv: string[]): { command: Command; args: string[] } {
   for (const words of [2, 1]) {

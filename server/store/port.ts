@@ -4,8 +4,19 @@
  *
  * Reads go through `Store`'s reader interfaces. Every write goes through `Store.transaction`, so writes
  * that belong together commit or roll back together, and two transactions never interleave.
- * This module imports nothing.
+ * This module imports nothing but the types of its other parts, certificates-port.ts and submissions-port.ts.
  */
+import type {
+  CertificateReader, CertificateRepository, CustomsDocumentReader, CustomsDocumentRepository, SigningKeyReader,
+  SigningKeyRepository, TransparencyLogReader, TransparencyLogRepository,
+} from './certificates-port.ts';
+
+export type * from './certificates-port.ts';
+import type {
+  AttachmentReader, AttachmentRepository, AuditReader, AuditRepository, FileArea, SubmissionReader, SubmissionRepository,
+} from './submissions-port.ts';
+
+export type * from './submissions-port.ts';
 
 export type Jurisdiction = 'IR' | 'RU';
 export type Role = 'admin' | 'regulator' | 'vendor' | 'customs';
@@ -108,6 +119,13 @@ export interface StoreTransaction {
   organisations: OrganisationRepository;
   users: UserRepository;
   standards: StandardRepository;
+  certificates: CertificateRepository;
+  signingKeys: SigningKeyRepository;
+  transparencyLog: TransparencyLogRepository;
+  customsDocuments: CustomsDocumentRepository;
+  submissions: SubmissionRepository;
+  attachments: AttachmentRepository;
+  audit: AuditRepository;
 }
 
 /** The store as the application holds it. */
@@ -116,6 +134,15 @@ export interface Store {
   organisations: OrganisationReader;
   users: UserReader;
   standards: StandardReader;
+  certificates: CertificateReader;
+  signingKeys: SigningKeyReader;
+  transparencyLog: TransparencyLogReader;
+  customsDocuments: CustomsDocumentReader;
+  submissions: SubmissionReader;
+  attachments: AttachmentReader;
+  audit: AuditReader;
+  /** Content-addressed file storage (attachments); writes happen before the transaction that references them. */
+  files: FileArea;
   /**
    * Runs `work` in one transaction: all its writes commit together, or none do when it throws.
    * Transactions are serialised; `work` must not call `transaction` again (it would wait on itself).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
-import { createApp } from '../../server/app.ts';
+import { closeApp, createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createUser } from '../../server/domain/accounts/users.ts';
 import { createConformanceEngine, type ConformanceEngine } from '../../server/domain/conformance/index.ts';
@@ -43,6 +43,7 @@ export async function startRegistry(options: { shipped?: boolean; env?: Record<s
       return { auth: `Bearer ${token}`, token, user };
     },
     async close() {
+      await closeApp(app);
       await store.close();
       dir.remove();
     },

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { isDomainError } from '../../server/domain/errors.ts';
 import type { StandardRecord, Store } from '../../server/store/port.ts';
+import { runCertificatesContract } from './contract-certificates.ts';
+import { runSubmissionsContract } from './contract-submissions.ts';
 
 /** A store for one contract run, and how to dispose of it. */
 export interface StoreFixture {
@@ -143,5 +145,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     it('when pinged, then the store answers', async () => {
       await store.ping();
     });
+
+    runCertificatesContract(() => store);
+    runSubmissionsContract(() => store);
   });
 }

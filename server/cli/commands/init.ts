@@ -1,9 +1,15 @@
 import { publishShippedStandards } from '../../shipped-standards.ts';
+import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts';
+import { ensureSigningKeys } from '../../domain/certificates/key-management.ts';
 import type { CliContext } from '../cli-context.ts';
 
-/** `registry init`: creates the data directory and database, and publishes the shipped standards. */
+/**
+ * `registry init`: creates the data directory and database, publishes the shipped standards, and creates the
+ * log key and a signing key for every regulator authority that has none (private keys in <dataDir>/keys, 0600).
+ */
 export async function initCommand(ctx: CliContext): Promise<number> {
   const result = await publishShippedStandards(ctx);
-  ctx.print(JSON.stringify({ dataDir: ctx.config.dataDir, store: ctx.store.kind, ...result }));
+  const keysCreated = await ensureSigningKeys(ctx.store, fileKeyVault(keysDirOf(ctx.config.dataDir)));
+  ctx.print(JSON.stringify({ dataDir: ctx.config.dataDir, store: ctx.store.kind, ...result, keysCreated }));
   return 0;
 }

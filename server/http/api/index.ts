@@ -2,14 +2,20 @@ import express, { Router } from 'express';
 import { inputSchemas } from '../../input-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { authenticate } from '../middleware/authenticate.ts';
+import { auditRoutes } from './audit.ts';
+import { certificateDocumentsRoutes } from './certificate-documents.ts';
+import { certificatesRoutes } from './certificates.ts';
 import { checksRoutes } from './checks.ts';
+import { logRoutes } from './log.ts';
 import { buildOpenApi } from './openapi.ts';
 import { mountRoutes, type RouteDef } from './route.ts';
 import { standardsRoutes } from './standards.ts';
+import { submissionsRoutes } from './submissions.ts';
+import { verifyRoutes } from './verify.ts';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(ctx: AppContext): RouteDef[] {
-  return [...standardsRoutes(ctx), ...checksRoutes(ctx)];
+  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx)];
 }
 
 /** The JSON API mounted at /api/v1: body parsing, authentication, the routes and their OpenAPI document. */

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
+import { certificatePages } from './certificate-pages.ts';
 import { standardsPages } from './standards-pages.ts';
 import { createPageRenderer } from './views.ts';
 
@@ -11,5 +12,6 @@ export function webRouter(ctx: AppContext): Router {
     res.redirect(302, '/standards');
   });
   router.use(standardsPages(ctx, renderPage));
+  router.use(certificatePages(ctx));
   return router;
 }

@@ -1,5 +1,7 @@
 import type { ClientSession, Connection } from 'mongoose';
+import { createCertificateModels } from './certificate-models.ts';
 import { apiTokenSchema, organisationSchema, standardSchema, userSchema } from './schemas.ts';
+import { createSubmissionModels } from './submission-models.ts';
 
 /** The store's models, bound to its own connection. */
 export function createModels(connection: Connection) {
@@ -8,6 +10,8 @@ export function createModels(connection: Connection) {
     User: connection.model('User', userSchema),
     ApiToken: connection.model('ApiToken', apiTokenSchema),
     Standard: connection.model('Standard', standardSchema),
+    ...createCertificateModels(connection),
+    ...createSubmissionModels(connection),
   };
 }
 

@@ -1,6 +1,10 @@
 import mongoose, { type ClientSession } from 'mongoose';
 import type { Store, StoreTransaction } from '../port.ts';
+import { createCertificateRepository, createCustomsDocumentRepository, createSigningKeyRepository, createTransparencyLogRepository } from './certificate-repositories.ts';
+import { createAttachmentRepository, createAuditRepository } from './attachments-audit.ts';
+import { createGridFsFileArea } from './gridfs-files.ts';
 import { createModels, type Models } from './models.ts';
+import { createSubmissionRepository } from './submissions.ts';
 import { createOrganisationRepository } from './organisations.ts';
 import { createStandardRepository } from './standards.ts';
 import { createUserRepository } from './users.ts';
@@ -10,6 +14,13 @@ function repositories(models: Models, session: ClientSession | null): StoreTrans
     organisations: createOrganisationRepository(models, session),
     users: createUserRepository(models, session),
     standards: createStandardRepository(models, session),
+    certificates: createCertificateRepository(models, session),
+    signingKeys: createSigningKeyRepository(models, session),
+    transparencyLog: createTransparencyLogRepository(models, session),
+    customsDocuments: createCustomsDocumentRepository(models, session),
+    submissions: createSubmissionRepository(models, session),
+    attachments: createAttachmentRepository(models, session),
+    audit: createAuditRepository(models, session),
   };
 }
 
@@ -28,6 +39,14 @@ export async function openMongoStore(uri: string): Promise<Store> {
     organisations: readRepos.organisations,
     users: readRepos.users,
     standards: readRepos.standards,
+    certificates: readRepos.certificates,
+    signingKeys: readRepos.signingKeys,
+    transparencyLog: readRepos.transparencyLog,
+    customsDocuments: readRepos.customsDocuments,
+    submissions: readRepos.submissions,
+    attachments: readRepos.attachments,
+    audit: readRepos.audit,
+    files: createGridFsFileArea(connection),
     async transaction(work) {
       const session = await connection.startSession();
       try {

@@ -2,11 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store, StoreTransaction } from '../port.ts';
+import { createCertificateRepository } from './certificates.ts';
+import { createCustomsDocumentRepository } from './customs-documents.ts';
 import { migrate } from './migrate.ts';
+import { createSigningKeyRepository } from './signing-keys.ts';
+import { createTransparencyLogRepository } from './transparency-log.ts';
 import { createOrganisationRepository } from './organisations.ts';
 import { createStandardRepository } from './standards.ts';
 import { createTransactionQueue } from './transaction-queue.ts';
 import { createUserRepository } from './users.ts';
+import { createAttachmentRepository } from './attachments.ts';
+import { createAuditRepository } from './audit.ts';
+import { createFileArea } from './file-area.ts';
+import { createSubmissionRepository } from './submissions.ts';
 
 /** File name of the embedded database inside the data directory. */
 export const databaseFileName = 'registry.sqlite';
@@ -16,6 +24,13 @@ function repositories(db: Database.Database): StoreTransaction {
     organisations: createOrganisationRepository(db),
     users: createUserRepository(db),
     standards: createStandardRepository(db),
+    certificates: createCertificateRepository(db),
+    signingKeys: createSigningKeyRepository(db),
+    transparencyLog: createTransparencyLogRepository(db),
+    customsDocuments: createCustomsDocumentRepository(db),
+    submissions: createSubmissionRepository(db),
+    attachments: createAttachmentRepository(db),
+    audit: createAuditRepository(db),
   };
 }
 
@@ -45,6 +60,14 @@ export function openSqliteStore(dataDir: string): Store {
     organisations: readRepos.organisations,
     users: readRepos.users,
     standards: readRepos.standards,
+    certificates: readRepos.certificates,
+    signingKeys: readRepos.signingKeys,
+    transparencyLog: readRepos.transparencyLog,
+    customsDocuments: readRepos.customsDocuments,
+    submissions: readRepos.submissions,
+    attachments: readRepos.attachments,
+    audit: readRepos.audit,
+    files: createFileArea(dataDir),
     transaction: (work) => runInTransaction(() => work(writeRepos)),
     async ping() {
       reader.prepare('SELECT 1').get();

@@ -1,0 +1,83 @@
+import type { CertificateRecord, Jurisdiction, OrganisationRecord, ProductInfo, StandardRecord, StoreTransaction } from '../../store/port.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { DomainError } from '../errors.ts';
+import { appendLogEntry } from '../ledger/transparency-log.ts';
+import { auditCertificate } from './certificate-audit.ts';
+import { formatCertificateNumber } from './certificate-number.ts';
+import { addYears, type CertificatesContext } from './context.ts';
+import { buildCredential, type CertifiableReport, type EvidenceFile } from './credential.ts';
+import { sha256Hex } from './jws.ts';
+import { certifiedProduct } from './product.ts';
+import { activeAuthorityKey, signCompact } from './signing-keys.ts';
+
+/** What an approval hands to issuance: the approved revision with its report, and who approved it. */
+export interface IssuanceInput {
+  submissionId: string;
+  revision: number;
+  /** The product as the revision declares it (completed from the spec's identification). */
+  product: Partial<ProductInfo> | null;
+  spec: unknown;
+  report: CertifiableReport;
+  attachments: EvidenceFile[];
+  jurisdiction: Jurisdiction;
+  actor: Actor;
+  requestId: string | null;
+}
+
+async function issuingAuthority(tx: StoreTransaction, input: IssuanceInput): Promise<OrganisationRecord> {
+  if (input.actor.role !== 'regulator' || input.actor.jurisdiction !== input.jurisdiction) {
+    throw new DomainError('forbidden', `only a regulator of ${input.jurisdiction} can issue its certificates`);
+  }
+  const org = await tx.organisations.get(input.actor.orgId);
+  if (!org || org.jurisdiction !== input.jurisdiction) throw new DomainError('forbidden', `the approver's organisation is not an authority of ${input.jurisdiction}`);
+  return org;
+}
+
+async function citedStandard(tx: StoreTransaction, report: CertifiableReport): Promise<StandardRecord> {
+  const standard = await tx.standards.get(report.standard.code, report.standard.version);
+  if (!standard) throw new DomainError('not_found', `no standard ${report.standard.code}@${report.standard.version}`);
+  if (standard.contentHash !== report.standard.hash) throw new DomainError('conflict', `the report was made against other content of ${standard.code}@${standard.version}`);
+  return standard;
+}
+
+async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput, issuer: OrganisationRecord, number: string, issued: Date) {
+  const standard = await citedStandard(tx, input.report);
+  const key = await activeAuthorityKey(tx, ctx.vault, issuer, issued.toISOString());
+  const credential = buildCredential({
+    number, jurisdiction: input.jurisdiction, issuer, product: certifiedProduct(input.product, input.spec), standard, report: input.report,
+    evidence: input.attachments, submission: { id: input.submissionId, revision: input.revision }, validFrom: issued.toISOString(),
+    validUntil: addYears(issued, ctx.validityYears).toISOString(), publicBaseUrl: ctx.publicBaseUrl,
+  });
+  const payload = new TextEncoder().encode(canonicalJson(credential));
+  return { credential, kid: key.kid, jws: await signCompact(ctx.vault, key, payload, 'vc+jwt', { cty: 'vc' }), credentialHash: sha256Hex(payload) };
+}
+
+/**
+ * Issues the certificate for an approved revision inside the caller's transaction: takes the next number of
+ * the jurisdiction and year, signs the credential with the authority's key (created on first use), stores
+ * it, appends its log leaf, its issuance event and its audit event. When anything throws, the caller's
+ * transaction rolls all of it back, the number included, so numbers stay gapless.
+ */
+export async function issueCertificate(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput): Promise<CertificateRecord> {
+  if (!input.report.conforms) throw new DomainError('not_conforming', 'only a conforming revision can be certified');
+  const issuer = await issuingAuthority(tx, input);
+  const issued = ctx.now();
+  const at = issued.toISOString();
+  const year = issued.getUTCFullYear();
+  const sequence = await tx.certificates.nextSequence(input.jurisdiction, year);
+  const number = formatCertificateNumber({ jurisdiction: input.jurisdiction, year, sequence });
+  const signed = await signedCredential(tx, ctx, input, issuer, number, issued);
+  const product = signed.credential.credentialSubject.product;
+  const certificate: CertificateRecord = {
+    number, jurisdiction: input.jurisdiction, year, sequence, issuerOrgId: issuer.id, submissionId: input.submissionId, revision: input.revision,
+    kid: signed.kid, jws: signed.jws, credentialHash: signed.credentialHash, hsCode: product.hsCode, model: product.model,
+    validFrom: signed.credential.validFrom, validUntil: signed.credential.validUntil, issuedAt: at, issuedBy: input.actor.userId,
+  };
+  await tx.certificates.insert(certificate);
+  const leafIndex = await appendLogEntry(tx, { type: 'certificate.issued', number, credentialHash: certificate.credentialHash, status: 'valid', at });
+  await tx.certificates.appendEvent({ number, action: 'issued', status: 'valid', reason: null, actorId: input.actor.userId, at, leafIndex });
+  const summary = { submissionId: input.submissionId, revision: input.revision, credentialHash: certificate.credentialHash, leafIndex, kid: signed.kid };
+  await auditCertificate(tx, input.actor, input.requestId, 'certificate.issue', number, summary, issued);
+  return certificate;
+}

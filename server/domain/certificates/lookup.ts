@@ -1,0 +1,39 @@
+import type { CertificateEventRecord, CertificateRecord, CustomsDocumentRecord } from '../../store/port.ts';
+import { DomainError } from '../errors.ts';
+import type { CertificatesContext } from './context.ts';
+import type { Credential } from './credential.ts';
+import { decodeJws } from './jws.ts';
+import { effectiveStatus, loadCertificate, recordedStatus, type EffectiveStatus } from './status.ts';
+import { certificateVerificationUrl, customsVerificationUrl } from './verification-url.ts';
+
+/** A certificate as readers see it: the record, its decoded credential, its events and its status now. */
+export interface CertificateView {
+  certificate: CertificateRecord;
+  credential: Credential;
+  events: CertificateEventRecord[];
+  status: EffectiveStatus;
+  verificationUrl: string;
+}
+
+/** Loads a certificate with its decoded credential and current status; not_found when there is none. */
+export async function describeCertificate(ctx: CertificatesContext, number: string): Promise<CertificateView> {
+  const { certificate, events } = await loadCertificate(ctx.store, number);
+  const credential = decodeJws(certificate.jws)?.json as Credential | undefined;
+  if (!credential) throw new Error(`certificate ${number} holds an unreadable JWS`);
+  return {
+    certificate, credential, events,
+    status: effectiveStatus(certificate, recordedStatus(events), ctx.now()),
+    verificationUrl: certificateVerificationUrl(ctx.publicBaseUrl, number, certificate.credentialHash),
+  };
+}
+
+/** A customs document of a certificate, with its verification URL; not_found when the pair does not exist. */
+export async function describeCustomsDocument(ctx: CertificatesContext, number: string, id: string): Promise<{ document: CustomsDocumentRecord; verificationUrl: string; expired: boolean }> {
+  const document = await ctx.store.customsDocuments.get(id);
+  if (!document || document.number !== number) throw new DomainError('not_found', `no customs document ${id} for certificate ${number}`);
+  return {
+    document,
+    verificationUrl: customsVerificationUrl(ctx.publicBaseUrl, number, id, document.attestationHash),
+    expired: Date.parse(document.expiresAt) <= ctx.now().getTime(),
+  };
+}

@@ -1,0 +1,36 @@
+import { canonicalJson } from '../canonical-json.ts';
+import { leafHash } from './merkle.ts';
+
+/** What a log leaf records. Hashes, numbers and dates only: no names, no personal data. */
+export interface LogEntry {
+  type: 'certificate.issued' | 'certificate.suspended' | 'certificate.reinstated' | 'certificate.revoked';
+  /** The certificate number. */
+  number: string;
+  /** SHA-256 (hex) of the signed credential (the JWS payload bytes). */
+  credentialHash: string;
+  /** The certificate's status once this entry applies. */
+  status: 'valid' | 'suspended' | 'revoked';
+  /** ISO 8601 time of the event. */
+  at: string;
+}
+
+/** The exact bytes a leaf hashes: the entry's RFC 8785 canonical JSON in UTF-8. */
+export function encodeEntry(entry: LogEntry): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(entry));
+}
+
+/** The leaf hash (hex) of an entry's canonical text. */
+export function entryLeafHash(entryText: string): string {
+  return toHex(leafHash(new TextEncoder().encode(entryText)));
+}
+
+/** Lower-case hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** Bytes of a lower-case or upper-case hex string; throws on anything else. */
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new TypeError('not a hex string');
+  return new Uint8Array(Buffer.from(hex, 'hex'));
+}

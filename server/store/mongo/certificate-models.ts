@@ -1,0 +1,22 @@
+import type { ClientSession, Connection } from 'mongoose';
+import { certificateEventSchema, certificateSchema, counterSchema, customsDocumentSchema, logLeafSchema, signingKeySchema } from './certificate-schemas.ts';
+
+/** The certificate collections' models, bound to the store's connection (spread into createModels). */
+export function createCertificateModels(connection: Connection) {
+  return {
+    Counter: connection.model('Counter', counterSchema),
+    SigningKey: connection.model('SigningKey', signingKeySchema),
+    Certificate: connection.model('Certificate', certificateSchema),
+    CertificateEvent: connection.model('CertificateEvent', certificateEventSchema),
+    LogLeaf: connection.model('LogLeaf', logLeafSchema),
+    CustomsDocument: connection.model('CustomsDocument', customsDocumentSchema),
+  };
+}
+
+export type CertificateModels = ReturnType<typeof createCertificateModels>;
+
+/** Increments a counter document in the session's transaction and returns its new value (1 on first use). */
+export async function incrementCounter(Counter: CertificateModels['Counter'], id: string, session: ClientSession | null): Promise<number> {
+  const doc = await Counter.findOneAndUpdate({ _id: id }, { $inc: { value: 1 } }, { upsert: true, new: true, ...(session ? { session } : {}) }).lean();
+  return doc!.value;
+}

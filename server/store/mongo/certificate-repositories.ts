@@ -1,0 +1,114 @@
+import type { ClientSession } from 'mongoose';
+import type {
+  CertificateEventRecord, CertificateRecord, CertificateRepository, CustomsDocumentRecord, CustomsDocumentRepository, LogLeafRecord,
+  OrganisationRecord, SigningKeyRecord, SigningKeyRepository, TransparencyLogRepository,
+} from '../port.ts';
+import { incrementCounter } from './certificate-models.ts';
+import type { Models } from './models.ts';
+import { translateDuplicate } from './mongo-errors.ts';
+
+const opts = (session: ClientSession | null) => (session ? { session } : {});
+type KeyDoc = Omit<SigningKeyRecord, 'kid'> & { _id: string };
+type CertificateDoc = Omit<CertificateRecord, 'number'> & { _id: string };
+type CustomsDoc = Omit<CustomsDocumentRecord, 'id' | 'attestation'> & { _id: string; attestationJson: string };
+
+const toKey = ({ _id, ...rest }: KeyDoc & { seq?: number }): SigningKeyRecord => {
+  const { seq: _seq, ...fields } = rest;
+  return { kid: _id, ...fields, orgId: fields.orgId ?? null, jurisdiction: fields.jurisdiction ?? null, retiredAt: fields.retiredAt ?? null };
+};
+const toCertificate = ({ _id, ...rest }: CertificateDoc): CertificateRecord => ({ number: _id, ...rest });
+const toEvent = (doc: CertificateEventRecord & { _id?: unknown }): CertificateEventRecord => ({
+  number: doc.number, action: doc.action, status: doc.status, reason: doc.reason ?? null, actorId: doc.actorId, at: doc.at, leafIndex: doc.leafIndex,
+});
+
+/** Signing keys (public halves) in MongoDB; authorities are organisations with a jurisdiction and a regulator. */
+export function createSigningKeyRepository(models: Models, session: ClientSession | null): SigningKeyRepository {
+  const { SigningKey, Counter, Organisation, User } = models;
+  return {
+    async get(kid) {
+      const doc = await SigningKey.findById(kid, null, opts(session)).lean<KeyDoc>();
+      return doc ? toKey(doc) : null;
+    },
+    async list() {
+      return (await SigningKey.find({}, null, opts(session)).sort({ seq: 1 }).lean<KeyDoc[]>()).map(toKey);
+    },
+    async active(purpose, orgId) {
+      const doc = await SigningKey.findOne({ purpose, orgId, retiredAt: null }, null, opts(session)).sort({ seq: -1 }).lean<KeyDoc>();
+      return doc ? toKey(doc) : null;
+    },
+    async listAuthorities() {
+      const regulatorOrgs = await User.distinct('orgId', { role: 'regulator' }).session(session);
+      const orgs = await Organisation.find({ _id: { $in: regulatorOrgs }, jurisdiction: { $ne: null } }, null, opts(session)).sort({ createdAt: 1, name: 1 }).lean<Array<Omit<OrganisationRecord, 'id'> & { _id: string }>>();
+      return orgs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    },
+    async insert(key) {
+      const seq = await incrementCounter(Counter, 'signing_keys', session);
+      const { kid, ...rest } = key;
+      await translateDuplicate(`signing key ${kid}`, () => SigningKey.create([{ _id: kid, ...rest, seq }], opts(session)));
+    },
+    async retire(kid, at) {
+      await SigningKey.updateOne({ _id: kid, retiredAt: null }, { $set: { retiredAt: at } }, opts(session));
+    },
+  };
+}
+
+/** Certificates and their events in MongoDB; numbering counters per jurisdiction and year. */
+export function createCertificateRepository({ Certificate, CertificateEvent, Counter }: Models, session: ClientSession | null): CertificateRepository {
+  return {
+    async get(number) {
+      const doc = await Certificate.findById(number, null, opts(session)).lean<CertificateDoc>();
+      return doc ? toCertificate(doc) : null;
+    },
+    async listBySubmission(submissionId) {
+      return (await Certificate.find({ submissionId }, null, opts(session)).sort({ issuedAt: 1, _id: 1 }).lean<CertificateDoc[]>()).map(toCertificate);
+    },
+    async events(number) {
+      return (await CertificateEvent.find({ number }, null, opts(session)).sort({ leafIndex: 1 }).lean<CertificateEventRecord[]>()).map(toEvent);
+    },
+    nextSequence: (jurisdiction, year) => incrementCounter(Counter, `certificate:${jurisdiction}:${year}`, session),
+    async insert(certificate) {
+      const { number, ...rest } = certificate;
+      await translateDuplicate(`certificate ${number} (or one for this submission revision in ${certificate.jurisdiction})`, () => Certificate.create([{ _id: number, ...rest }], opts(session)));
+    },
+    async appendEvent(event) {
+      await CertificateEvent.create([event], opts(session));
+    },
+  };
+}
+
+/** The transparency log's leaves in MongoDB: _id is the leaf index, taken from a counter so it is gapless. */
+export function createTransparencyLogRepository({ LogLeaf, Counter }: Models, session: ClientSession | null): TransparencyLogRepository {
+  const toLeaf = (doc: Omit<LogLeafRecord, 'index'> & { _id: number }): LogLeafRecord => ({ index: doc._id, entry: doc.entry, leafHash: doc.leafHash, createdAt: doc.createdAt });
+  return {
+    async size() {
+      return LogLeaf.countDocuments({}, opts(session));
+    },
+    async leafHashes(count) {
+      return (await LogLeaf.find({ _id: { $lt: count } }, { leafHash: 1 }, opts(session)).sort({ _id: 1 }).lean<Array<{ leafHash: string }>>()).map((doc) => doc.leafHash);
+    },
+    async leaves(start, end) {
+      return (await LogLeaf.find({ _id: { $gte: start, $lt: end } }, null, opts(session)).sort({ _id: 1 }).lean<Array<Omit<LogLeafRecord, 'index'> & { _id: number }>>()).map(toLeaf);
+    },
+    async append(leaf) {
+      const index = (await incrementCounter(Counter, 'log_leaves', session)) - 1;
+      await LogLeaf.create([{ _id: index, ...leaf }], opts(session));
+      return index;
+    },
+  };
+}
+
+/** Customs attestations in MongoDB (attestation kept as JSON text, like specs and schemas). */
+export function createCustomsDocumentRepository({ CustomsDocument }: Models, session: ClientSession | null): CustomsDocumentRepository {
+  return {
+    async get(id) {
+      const doc = await CustomsDocument.findById(id, null, opts(session)).lean<CustomsDoc>();
+      if (!doc) return null;
+      const { _id, attestationJson, ...rest } = doc;
+      return { id: _id, attestation: JSON.parse(attestationJson), ...rest };
+    },
+    async insert(document) {
+      const { id, attestation, ...rest } = document;
+      await translateDuplicate(`customs document ${id}`, () => CustomsDocument.create([{ _id: id, attestationJson: JSON.stringify(attestation), ...rest }], opts(session)));
+    },
+  };
+}
