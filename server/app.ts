@@ -24,8 +24,6 @@ export interface AppOptions {
   store: Store;
   engine?: ConformanceEngine;
   log?: Logger;
-  /** Chromium for PDFs (main.ts passes CHROMIUM_PATH); default /usr/bin/chromium. */
-  chromiumPath?: string;
   /** Overrides for tests: the certificates context (clock, validity) and the document renderer. */
   certificates?: Partial<CertificatesContext>;
   documents?: DocumentRenderer;
@@ -42,7 +40,7 @@ export async function closeApp(app: Express): Promise<void> {
 export function createApp(options: AppOptions): Express {
   const log = options.log ?? pino({ level: options.config.logLevel });
   const certificates = createCertificatesContext({ store: options.store, vault: fileKeyVault(keysDirOf(options.config.dataDir)), publicBaseUrl: options.config.publicBaseUrl, ...options.certificates });
-  const documents = options.documents ?? createDocumentRenderer(createPdfRenderer({ executablePath: options.chromiumPath ?? '/usr/bin/chromium' }));
+  const documents = options.documents ?? createDocumentRenderer(createPdfRenderer({ executablePath: options.config.chromiumPath }));
   const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), log, certificates, documents, hooks: { ...options.hooks, onApproved: options.hooks?.onApproved ?? certificateIssuingHook(certificates) } };
   const app = express();
   app.locals.documents = documents;

@@ -24,6 +24,8 @@ export interface Config {
   readonly publicBaseUrl: string;
   /** pino level (LOG_LEVEL, default info; silent in tests). */
   readonly logLevel: string;
+  /** The Chromium that prints PDFs (CHROMIUM_PATH, default /usr/bin/chromium, Debian's package). */
+  readonly chromiumPath: string;
   /** Load and publish the shipped standards when the store is empty (LOAD_SHIPPED_STANDARDS, default true). */
   readonly loadShippedStandards: boolean;
   readonly limits: Limits;
@@ -66,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mongodbUri: env.MONGODB_URI || null,
     publicBaseUrl: baseUrl.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
     limits: defaultLimits,
   });

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     const loaded = await publishShippedStandards({ store, engine, config });
     if (loaded.published.length > 0) log.info({ standards: loaded.published }, 'published the shipped standards');
   }
-  const app = createApp({ config, store, engine, log, chromiumPath: process.env.CHROMIUM_PATH || undefined });
+  const app = createApp({ config, store, engine, log });
   const server = app.listen(config.port, () => log.info({ port: config.port, dataDir: config.dataDir, store: store.kind }, 'registry listening'));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -92,7 +92,7 @@ describe('certificate and customs documents (one shared Chromium)', () => {
   });
 
   it('when Chromium is missing, then the PDF answers 503 unavailable and the app keeps serving', async () => {
-    const app = createApp({ config: registry.config, store: registry.store, engine: registry.engine, chromiumPath: '/nonexistent/chromium' });
+    const app = createApp({ config: { ...registry.config, chromiumPath: '/nonexistent/chromium' }, store: registry.store, engine: registry.engine });
     const res = await request(app).get(`/api/v1/certificates/${number}.pdf`).expect(503);
     assert.equal(res.body.code, 'unavailable');
     await request(app).get(`/api/v1/certificates/${number}`).expect(200);
