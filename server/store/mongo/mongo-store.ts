@@ -36,16 +36,8 @@ export async function openMongoStore(uri: string): Promise<Store> {
   const readRepos = repositories(models, null);
   return {
     kind: 'mongo',
-    organisations: readRepos.organisations,
-    users: readRepos.users,
-    standards: readRepos.standards,
-    certificates: readRepos.certificates,
-    signingKeys: readRepos.signingKeys,
-    transparencyLog: readRepos.transparencyLog,
-    customsDocuments: readRepos.customsDocuments,
-    submissions: readRepos.submissions,
-    attachments: readRepos.attachments,
-    audit: readRepos.audit,
+    // Readers are the repositories typed as read-only: writes happen only inside `transaction`.
+    ...readRepos,
     files: createGridFsFileArea(connection),
     async transaction(work) {
       const session = await connection.startSession();

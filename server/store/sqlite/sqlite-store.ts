@@ -57,16 +57,8 @@ export function openSqliteStore(dataDir: string): Store {
 
   return {
     kind: 'sqlite',
-    organisations: readRepos.organisations,
-    users: readRepos.users,
-    standards: readRepos.standards,
-    certificates: readRepos.certificates,
-    signingKeys: readRepos.signingKeys,
-    transparencyLog: readRepos.transparencyLog,
-    customsDocuments: readRepos.customsDocuments,
-    submissions: readRepos.submissions,
-    attachments: readRepos.attachments,
-    audit: readRepos.audit,
+    // Readers are the repositories typed as read-only: writes happen only inside `transaction`.
+    ...readRepos,
     files: createFileArea(dataDir),
     transaction: (work) => runInTransaction(() => work(writeRepos)),
     async ping() {
