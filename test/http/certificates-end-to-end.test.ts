@@ -25,10 +25,13 @@ describe('certificates through the HTTP approval workflow (default onApproved ho
     const id = created.body.id as string;
     await request(registry.app).post(`/api/v1/submissions/${id}/submit`).set('Authorization', vendor.auth).expect(200);
     await request(registry.app).post(`/api/v1/submissions/${id}/review`).set('Authorization', ir.auth).expect(200);
-    await request(registry.app).post(`/api/v1/submissions/${id}/decision`).set('Authorization', ir.auth).set('X-Request-Id', 'approve-1').send({ decision: 'approve' }).expect(200);
+    const decided = await request(registry.app).post(`/api/v1/submissions/${id}/decision`).set('Authorization', ir.auth).set('X-Request-Id', 'approve-1').send({ decision: 'approve' }).expect(200);
 
     const [certificate] = await registry.store.certificates.listBySubmission(id);
     assert.ok(certificate, 'the approval issued a certificate');
+    assert.deepEqual(decided.body.certificates.map((c: { number: string }) => c.number), [certificate.number]);
+    const seenByVendor = (await request(registry.app).get(`/api/v1/submissions/${id}`).set('Authorization', vendor.auth).expect(200)).body;
+    assert.deepEqual(seenByVendor.certificates.map((c: { number: string; pdf: string }) => [c.number, c.pdf]), [[certificate.number, `/api/v1/certificates/${certificate.number}.pdf`]]);
     const body = (await request(registry.app).get(`/api/v1/certificates/${certificate.number}`).expect(200)).body;
     const keySet = createLocalJWKSet((await request(registry.app).get('/.well-known/jwks.json').expect(200)).body);
     await compactVerify(body.jws, keySet);

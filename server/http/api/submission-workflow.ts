@@ -2,7 +2,7 @@ import { decideSubmission, takeForReview, type DecisionInput } from '../../domai
 import type { SubmissionContext } from '../../domain/submissions/submission-context.ts';
 import { submitSubmission, withdrawSubmission } from '../../domain/submissions/vendor-actions.ts';
 import { actingOf } from '../acting.ts';
-import { presentSubmissionSummary } from '../presenters/submission.ts';
+import { presentIssuedCertificate, presentSubmissionSummary } from '../presenters/submission.ts';
 import type { RouteDef } from './route.ts';
 
 /**
@@ -43,7 +43,11 @@ export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
       async handler(req, res) {
         const acting = actingOf(req, res);
         const submission = await decideSubmission(ctx, acting, String(req.params.id), req.body as DecisionInput);
-        res.json(presentSubmissionSummary(submission, submission.tracks.filter((t) => t.jurisdiction === acting.actor.jurisdiction)));
+        const issued = (await ctx.store.certificates.listBySubmission(submission.id)).filter((c) => c.jurisdiction === acting.actor.jurisdiction);
+        res.json({
+          ...presentSubmissionSummary(submission, submission.tracks.filter((t) => t.jurisdiction === acting.actor.jurisdiction)),
+          certificates: issued.map(presentIssuedCertificate),
+        });
       },
     },
   ];

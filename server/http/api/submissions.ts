@@ -71,7 +71,8 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       success: { status: 200, description: 'The submission (ETag: its revision number)' },
       async handler(req, res) {
         const view = await getSubmission(app.store, actorOf(res), String(req.params.id));
-        res.set('ETag', etagOf(view.submission.revision)).json(presentSubmissionView(view));
+        const certificates = await app.store.certificates.listBySubmission(view.submission.id);
+        res.set('ETag', etagOf(view.submission.revision)).json(presentSubmissionView(view, certificates));
       },
     },
     {

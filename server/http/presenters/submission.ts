@@ -1,5 +1,5 @@
 import type { SubmissionView } from '../../domain/submissions/queries.ts';
-import type { AttachmentRecord, DecisionRecord, JurisdictionTrack, RevisionRecord, SubmissionRecord } from '../../store/port.ts';
+import type { AttachmentRecord, CertificateRecord, DecisionRecord, JurisdictionTrack, RevisionRecord, SubmissionRecord } from '../../store/port.ts';
 
 /** One jurisdiction's review as the API shows it. */
 export function presentTrack(track: JurisdictionTrack) {
@@ -60,8 +60,17 @@ export function presentSubmissionWithRevision(submission: SubmissionRecord, revi
   return { ...presentSubmissionSummary(submission), product: revision.product, report: revision.report };
 }
 
-/** Everything about one submission the actor may see. */
-export function presentSubmissionView(view: SubmissionView) {
+/** A certificate issued for a submission: where to read, print and verify it. */
+export function presentIssuedCertificate(certificate: CertificateRecord) {
+  return {
+    number: certificate.number, jurisdiction: certificate.jurisdiction, revision: certificate.revision,
+    validFrom: certificate.validFrom, validUntil: certificate.validUntil,
+    href: `/api/v1/certificates/${certificate.number}`, pdf: `/api/v1/certificates/${certificate.number}.pdf`, page: `/certificates/${certificate.number}`,
+  };
+}
+
+/** Everything about one submission the actor may see, with the certificates issued for it. */
+export function presentSubmissionView(view: SubmissionView, certificates: CertificateRecord[] = []) {
   const latest = view.revisions[view.revisions.length - 1]!;
   return {
     ...presentSubmissionSummary(view.submission, view.tracks),
@@ -70,5 +79,6 @@ export function presentSubmissionView(view: SubmissionView) {
     revisions: view.revisions.map(presentRevisionSummary),
     decisions: view.decisions.map(presentDecision),
     attachments: view.attachments.map(presentAttachment),
+    certificates: certificates.map(presentIssuedCertificate),
   };
 }
