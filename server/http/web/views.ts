@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { languageDirection, pickText, uiText, type Language } from './languages.ts';
@@ -8,6 +8,8 @@ export const viewsDir = join(import.meta.dirname, '..', '..', '..', 'views');
 
 function templatesIn(folder: string): Array<[string, string]> {
   const dir = join(viewsDir, folder);
+  // git keeps no empty folders: a folder without templates may be absent in a fresh clone.
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith('.hbs'))
     .map((file) => [basename(file, '.hbs'), readFileSync(join(dir, file), 'utf8')]);
