@@ -5,6 +5,7 @@ import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { checkCommand } from './commands/check.ts';
 import { initCommand } from './commands/init.ts';
 import { keysRotateCommand } from './commands/keys-rotate.ts';
+import { seedCommand } from './commands/seed.ts';
 import { standardImportCommand } from './commands/standard-import.ts';
 import { userCreateCommand } from './commands/user-create.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   verify: verifyCommand,
   'keys rotate': keysRotateCommand,
   'audit verify': auditVerifyCommand,
+  seed: seedCommand,
 };
 
 const usage = `usage: npm run registry -- <command>
@@ -30,7 +32,8 @@ const usage = `usage: npm run registry -- <command>
   verify FILE|NUMBER [--offline --jwks F [--checkpoint F]]
                                                     verify a certificate; exit 1 when it does not check out
   keys rotate --org NAME                            new signing key for a regulator authority (old one stays published)
-  audit verify                                      recompute the audit trail's hash chain; exit 1 at the first broken link`;
+  audit verify                                      recompute the audit trail's hash chain; exit 1 at the first broken link
+  seed --demo                                       add demo organisations, users (with tokens), submissions and certificates, once`;
 
 function findCommand(argv: string[]): { command: Command; args: string[] } {
   for (const words of [2, 1]) {
