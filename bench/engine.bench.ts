@@ -5,13 +5,17 @@
  * second document) is checked with conforming and failing specs by:
  *   - raw ajv: `validate()` of the same schema compiled by a plain ajv (same options, the x-
  *     keywords as bare annotations, no engine code): the verdict only;
- *   - engine core: verdict + clause results (what evaluateCore returns);
+ *   - engine core: verdict + clause results (what evaluateCore returns; a conforming spec's
+ *     results come from the engine's cache of results per set of evaluated clauses, as in check());
  *   - engine full: check(), i.e. core + findings with en/ru/fa messages + specHash (a SHA-256 of
  *     the RFC 8785 canonical JSON of the spec) + report assembly.
- * Each figure is the best of several short rounds, so the whole run takes a few seconds.
+ * After a warm-up of every path, each path is compared with raw ajv over the same specs in several
+ * short rounds where the two take turns (see round), so both see the same machine. A ratio is taken
+ * within each round (engine rate / raw rate of that round); the figures printed are medians over
+ * the rounds, with the range of the ratios. The whole run takes a few seconds.
  */
 import { createEngineAjv } from '../server/domain/conformance/ajv-factory.ts';
-import { evaluateCore } from '../server/domain/conformance/evaluation.ts';
+import { evaluateCore } from '../server/domain/conformance/standard-runtime.ts';
 import { createConformanceEngine, specHash } from '../server/domain/conformance/index.ts';
 
 type Json = Record<string, unknown>;
@@ -159,35 +163,57 @@ for (const spec of conforming) if (raw(spec) !== true || !engine.check(prepared,
 for (const spec of failing) if (raw(spec) !== false || engine.check(prepared, spec).conforms) throw new Error('a failing spec passes');
 
 let sink = 0;
-/** Checks per second of one round of about `ms` over `specs`. */
-function round(run: (spec: Json) => unknown, specs: Json[], ms: number): number {
-  let checks = 0;
-  let elapsed = 0;
+type Runs = Record<string, (spec: Json) => unknown>;
+
+/**
+ * Checks per second of each run over `specs` in one round of about `ms`: the runs take turns over
+ * the whole set of specs (the order alternating between turns) and each is timed only during its
+ * own turns, so they all see the same machine state.
+ */
+function round(runs: Runs, specs: Json[], ms: number): Record<string, number> {
+  const entries = Object.entries(runs);
+  const nanos = new Map<string, number>(entries.map(([name]) => [name, 0]));
+  let turns = 0;
   const start = process.hrtime.bigint();
-  while (elapsed < ms) {
-    for (const spec of specs) if (run(spec)) sink++;
-    checks += specs.length;
-    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  while (Number(process.hrtime.bigint() - start) / 1e6 < ms) {
+    for (const [name, run] of turns % 2 === 0 ? entries : [...entries].reverse()) {
+      const t0 = process.hrtime.bigint();
+      for (const spec of specs) if (run(spec)) sink++;
+      nanos.set(name, (nanos.get(name) ?? 0) + Number(process.hrtime.bigint() - t0));
+    }
+    turns++;
   }
-  return (checks / elapsed) * 1000;
+  return Object.fromEntries(entries.map(([name]) => [name, (turns * specs.length * 1e9) / (nanos.get(name) ?? 1)]));
 }
 
-/** The best rate of each run over `specs`, rounds interleaved so that all see the same machine. */
-function compare(runs: Record<string, (spec: Json) => unknown>, specs: Json[], rounds = 7, ms = 60): Record<string, number> {
-  const best: Record<string, number> = {};
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, run] of Object.entries(runs)) best[name] = Math.max(best[name] ?? 0, round(run, specs, ms));
-  }
-  return best;
-}
-
-const runs = {
-  raw: (spec: Json): unknown => raw(spec),
-  core: (spec: Json): unknown => evaluateCore(prepared, spec).conforms,
-  full: (spec: Json): unknown => engine.check(prepared, spec).conforms,
-  specHash: (spec: Json): unknown => specHash(spec),
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
-compare(runs, [...conforming, ...failing], 1, 150); // warm every path
+
+/** Median rates of raw and `path` over `rounds` rounds, and the median and range of their per-round ratio. */
+function compare(runs: Runs, path: string, specs: Json[], rounds = 9, ms = 60): { raw: number; rate: number; ratio: number; min: number; max: number } {
+  const perRound = Array.from({ length: rounds }, () => round(runs, specs, ms));
+  const ratios = perRound.map((rates) => (rates[path] ?? 0) / (rates.raw ?? Infinity));
+  return {
+    raw: median(perRound.map((rates) => rates.raw ?? 0)),
+    rate: median(perRound.map((rates) => rates[path] ?? 0)),
+    ratio: median(ratios),
+    min: Math.min(...ratios),
+    max: Math.max(...ratios),
+  };
+}
+
+const rawRun = (spec: Json): unknown => raw(spec);
+// The core path is paired with raw ajv alone: the full path allocates heavily, and its garbage
+// collection would otherwise land in the other runs' turns.
+const groups: Record<'core' | 'full' | 'specHash', Runs> = {
+  core: { raw: rawRun, core: (spec) => evaluateCore(prepared, spec).conforms },
+  full: { raw: rawRun, full: (spec) => engine.check(prepared, spec).conforms },
+  specHash: { raw: rawRun, specHash: (spec) => specHash(spec) },
+};
+for (const runs of Object.values(groups)) round(runs, [...conforming, ...failing], 150); // warm every path
 
 const fmt = (n: number | undefined): string => Math.round(n ?? 0).toLocaleString('en-US').padStart(11);
 const inDocument = prepared.clauses.filter((c) => c.pointer.startsWith(commonId)).length;
@@ -195,15 +221,14 @@ console.log(`standard: ${prepared.clauses.length} clauses (${inDocument} in the 
 console.log('raw  = plain ajv validate() of the same schema (verdict only, stops at the first error)');
 console.log('core = engine verdict + clause results');
 console.log('full = engine check(): core + findings with en/ru/fa messages + specHash + report;');
-console.log('       specHash is a SHA-256 of the RFC 8785 canonical JSON of the spec (canonicalize package)\n');
-console.log(`${'specs'.padEnd(11)} ${'path'.padEnd(5)} ${'raw ajv/s'.padStart(11)} ${'engine/s'.padStart(11)}  ratio`);
+console.log('       specHash is a SHA-256 of the RFC 8785 canonical JSON of the spec (canonicalize package), alone on its row\n');
+console.log('medians of 9 rounds of ~60 ms, raw and engine taking turns; ratio = engine/raw within a round (min–max)\n');
+console.log(`${'specs'.padEnd(11)} ${'path'.padEnd(9)} ${'raw ajv/s'.padStart(11)} ${'engine/s'.padStart(11)}  ratio  (range)`);
 for (const [label, specs] of [['conforming', conforming], ['failing', failing]] as const) {
-  const rates = compare(runs, specs);
-  for (const path of ['core', 'full'] as const) {
-    const ratio = (rates[path] ?? 0) / (rates.raw ?? 1);
-    console.log(`${label.padEnd(11)} ${path.padEnd(5)} ${fmt(rates.raw)} ${fmt(rates[path])}  ${ratio.toFixed(2)}`);
+  for (const path of ['core', 'full', 'specHash'] as const) {
+    const { raw: rawRate, rate, ratio, min, max } = compare(groups[path], path, specs);
+    console.log(`${label.padEnd(11)} ${path.padEnd(9)} ${fmt(rawRate)} ${fmt(rate)}  ${ratio.toFixed(2)}   (${min.toFixed(2)}–${max.toFixed(2)})`);
   }
-  console.log(`${label.padEnd(11)} ${'(specHash alone)'.padEnd(29)} ${fmt(rates.specHash)}`);
 }
 console.log('\nfailing specs: the engine re-validates with allErrors to attribute every failure, then folds wrappers.');
 if (sink < 0) console.log(sink);

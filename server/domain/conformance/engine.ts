@@ -3,10 +3,9 @@ import { createEngineAjv } from './ajv-factory.ts';
 import { buildClauseIndex } from './clause-index.ts';
 import { indexDocuments } from './document-index.ts';
 import { addEverywhere, createDocumentRegistry } from './document-registry.ts';
-import { evaluate } from './evaluation.ts';
 import { buildReport } from './report.ts';
 import { assertSafePatterns } from './schema-safety.ts';
-import { compileOrThrow, compileStandard, registerRuntime, runtimeOf } from './standard-runtime.ts';
+import { compileOrThrow, compileStandard, evaluate, registerRuntime, runtimeOf } from './standard-runtime.ts';
 import type { ConformanceEngine, EngineDocument, PreparedStandard } from './types.ts';
 import type { SchemaNode } from './schema-walk.ts';
 

@@ -14,4 +14,4 @@ export type {
 } from './types.ts';
 export { createConformanceEngine } from './engine.ts';
 export { specHash } from './spec-hash.ts';
-export { engineInfo } from './engine-info.ts';
+export { engineInfo } from './report.ts';

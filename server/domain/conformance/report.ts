@@ -1,9 +1,21 @@
-import { engineInfo } from './engine-info.ts';
+import { createRequire } from 'node:module';
 import type { Evaluation } from './evaluation.ts';
 import { localizeErrors, uncheckableMessages } from './messages.ts';
 import { specHash } from './spec-hash.ts';
 import type { StandardRuntime } from './standard-runtime.ts';
-import type { ConformanceReport, Finding, PreparedStandard } from './types.ts';
+import type { ClauseResult, ConformanceReport, Finding, PreparedStandard } from './types.ts';
+
+const require = createRequire(import.meta.url);
+const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+
+/**
+ * Names the engine in every report. The version changes whenever attribution or verdict logic
+ * changes, and carries the ajv version because the verdict is ajv's.
+ */
+export const engineInfo: { readonly name: string; readonly version: string } = Object.freeze({
+  name: 'irru-conformance-engine',
+  version: `1.0.0+ajv.${ajvVersion}`,
+});
 
 /**
  * The full report for an evaluation: findings with messages in three languages, the spec's hash,
@@ -23,7 +35,8 @@ export function buildReport(
     engine: { name: engineInfo.name, version: engineInfo.version },
     checkedAt: now.toISOString(),
     findings: evaluation.uncheckable === undefined ? findingsOf(runtime, evaluation) : [uncheckableFinding()],
-    clauses: evaluation.clauses,
+    // Frozen and shared; the public type stays mutable (see ConformanceReport.clauses).
+    clauses: evaluation.clauses as ClauseResult[],
   };
 }
 

@@ -1,29 +1,13 @@
 import type { ValidateFunction } from 'ajv';
 import { DomainError } from '../errors.ts';
 import type { EngineAjv } from './ajv-factory.ts';
+import { attributeErrors, type EngineError } from './attribution.ts';
 import { buildClauseIndex, type ClauseIndex } from './clause-index.ts';
-import { certainClauses } from './clause-certainty.ts';
-import { compileClauseReader, type ClauseReader } from './clause-reader.ts';
-import { clauseSlot } from './clause-slots.ts';
+import { beginPassEpoch } from './clause-slots.ts';
 import { indexDocuments, type DocumentIndex } from './document-index.ts';
+import { certainClauses, createClauseTable, type ClauseTable, type Evaluation } from './evaluation.ts';
 import type { SchemaNode } from './schema-walk.ts';
-import type { ClauseInfo, ClauseResult, PreparedStandard } from './types.ts';
-
-/**
- * The possible results of every clause, in index order, built once per standard; the result
- * objects are frozen and shared by every report.
- */
-export interface ClauseTable {
-  /** The clause ids, in index order. */
-  readonly ids: readonly string[];
-  /** The pass/not-applicable results of any check, from its epoch's pass marks. */
-  readonly read: ClauseReader;
-  /** The same for a check whose spec conformed, where some clauses are known to pass. */
-  readonly readConforming: ClauseReader;
-  readonly pass: readonly ClauseResult[];
-  readonly fail: readonly ClauseResult[];
-  readonly notApplicable: readonly ClauseResult[];
-}
+import type { PreparedStandard } from './types.ts';
 
 /** What the engine keeps behind a PreparedStandard. */
 export interface StandardRuntime {
@@ -67,8 +51,33 @@ export function compileStandard(
   const reporting = compileOrThrow(instances.reporting, schema);
   const documentIndex = indexDocuments(schema, documents);
   const index = freezeIndex(buildClauseIndex(documentIndex));
-  const table = clauseTable(index.clauses, certainClauses(documentIndex));
+  const table = createClauseTable(index.clauses, certainClauses(documentIndex));
   return { fast, reporting, documents: documentIndex, index, table };
+}
+
+/**
+ * Validates `spec` with the fast validator; only when it fails, validates again with the
+ * all-errors validator to attribute every failure. Never throws.
+ */
+export function evaluate(runtime: StandardRuntime, spec: unknown): Evaluation {
+  try {
+    const epoch = beginPassEpoch();
+    if (runtime.fast(spec) === true) return runtime.table.conforming(epoch);
+    const reportingEpoch = beginPassEpoch();
+    runtime.reporting(spec);
+    const errors = (runtime.reporting.errors ?? []) as EngineError[];
+    return runtime.table.failing(reportingEpoch, attributeErrors(errors, runtime.documents));
+  } catch (error) {
+    return runtime.table.uncheckable(String(error));
+  }
+}
+
+/**
+ * The verdict and clause results of `spec` against `prepared`, without findings text or hashes
+ * (the failures behind a failing verdict come along, unformatted).
+ */
+export function evaluateCore(prepared: PreparedStandard, spec: unknown): Evaluation {
+  return evaluate(runtimeOf(prepared), spec);
 }
 
 /** Compiles `schema` (by $id when it is registered), turning ajv's refusal into a DomainError. */
@@ -80,23 +89,6 @@ export function compileOrThrow(ajv: EngineAjv, schema: SchemaNode): ValidateFunc
     const reason = (error as Error).message;
     throw new DomainError('invalid_schema', `schema does not compile: ${reason}`, { reason });
   }
-}
-
-function clauseTable(clauses: readonly ClauseInfo[], certain: ReadonlySet<string>): ClauseTable {
-  // The arrays stay unfrozen: slicing a frozen array takes V8's slow path, on every check.
-  const results = (status: ClauseResult['status']): readonly ClauseResult[] =>
-    clauses.map((info) => Object.freeze({ clause: info.clause, title: info.title, status }));
-  const slots = Int32Array.from(clauses, (info) => clauseSlot(info.clause));
-  const pass = results('pass');
-  const notApplicable = results('not_applicable');
-  return {
-    ids: clauses.map((info) => info.clause),
-    read: compileClauseReader(slots, pass, notApplicable),
-    readConforming: compileClauseReader(slots, pass, notApplicable, clauses.map((info) => certain.has(info.clause))),
-    pass,
-    fail: results('fail'),
-    notApplicable,
-  };
 }
 
 function freezeIndex(index: ClauseIndex): ClauseIndex {

@@ -64,7 +64,11 @@ export interface ConformanceReport {
   engine: { name: string; version: string };
   checkedAt: string;
   findings: Finding[];
-  /** Every clause of the standard once, in index order. The entries are frozen and shared between reports. */
+  /**
+   * Every clause of the standard once, in index order. The array and its entries are frozen and
+   * may be shared between reports: copy before changing. (Typed mutable for the consumers that
+   * predate the sharing.)
+   */
   clauses: ClauseResult[];
 }
 

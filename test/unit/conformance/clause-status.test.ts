@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { certainClauses } from '../../../server/domain/conformance/clause-certainty.ts';
+import { certainClauses } from '../../../server/domain/conformance/evaluation.ts';
 import { beginPassEpoch } from '../../../server/domain/conformance/clause-slots.ts';
 import { indexDocuments } from '../../../server/domain/conformance/document-index.ts';
+import { createConformanceEngine } from '../../../server/domain/conformance/index.ts';
 import { runtimeOf } from '../../../server/domain/conformance/standard-runtime.ts';
 import { commonSchema, conformingSpec, prepareProduct, productSchema, statuses } from './fixtures.ts';
 
@@ -71,6 +72,45 @@ test('when a spec conforms, then the shortcut for certain clauses agrees with wh
   for (const spec of specs) {
     const epoch = beginPassEpoch();
     assert.equal(runtime.fast(spec), true);
-    assert.deepEqual(runtime.table.readConforming(epoch), runtime.table.read(epoch));
+    // With no failures, failing() reads every clause's pass mark: no shortcut for certain clauses.
+    assert.deepEqual(runtime.table.conforming(epoch).clauses, runtime.table.failing(epoch, []).clauses);
+  }
+});
+
+test('when two conforming specs evaluate the same clauses, then their reports share one frozen clauses array', () => {
+  const first = engine.check(prepared, conformingSpec());
+  const second = engine.check(prepared, { ...conformingSpec(), voltage: 120 });
+  const other = engine.check(prepared, { ...conformingSpec(), ports: [] });
+  assert.equal(first.clauses, second.clauses);
+  assert.notEqual(first.clauses, other.clauses);
+  assert.ok(Object.isFrozen(first.clauses) && first.clauses.every((c) => Object.isFrozen(c)));
+  assert.ok(Object.isFrozen(engine.check(prepared, { voltage: 1 }).clauses));
+});
+
+test('when a standard has more optional clauses than one key word holds and more clause sets than the cache, then every set is read right', () => {
+  const names = Array.from({ length: 70 }, (_, i) => `p${i}`);
+  const schema = {
+    'x-clause': 'root',
+    type: 'object',
+    properties: Object.fromEntries(names.map((name) => [name, { 'x-clause': `opt.${name}`, type: 'integer' }])),
+  };
+  const wide = createConformanceEngine().prepare({ code: 'WIDE', version: '1', contentHash: 'h', schema }, []);
+  const runtime = runtimeOf(wide);
+  // 600 distinct sets of 8 optional clauses (in the last key word, in the first, then across two),
+  // and two sets whose keys hash alike: {p0} (words 1, 0) and {p30…p34} (words 0, 31).
+  const sets = Array.from({ length: 600 }, (_, n) => {
+    const offset = [62, 0, 26][Math.floor(n / 200)] ?? 0;
+    const bits = (n % 200) + 1;
+    return names.filter((_, i) => i >= offset && i < offset + 8 && ((bits >> (i - offset)) & 1) === 1);
+  });
+  const colliding = [['p0'], ['p30', 'p31', 'p32', 'p33', 'p34']];
+  for (const present of [...sets, ...colliding, ...colliding]) {
+    const spec = Object.fromEntries(present.map((name) => [name, 1]));
+    const epoch = beginPassEpoch();
+    assert.equal(runtime.fast(spec), true);
+    const { clauses } = runtime.table.conforming(epoch);
+    assert.deepEqual(clauses, runtime.table.failing(epoch, []).clauses);
+    const passed = clauses.filter((c) => c.status === 'pass').map((c) => c.clause);
+    assert.deepEqual(passed, ['root', ...present.map((name) => `opt.${name}`)]);
   }
 });
