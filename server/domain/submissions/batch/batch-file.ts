@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../../errors.ts';
 import { csvDelimiter, strictUtf8Text } from '../../attachments/text-formats.ts';
+import { assertZipWithinLimits } from './zip-bounds.ts';
 
 /** The most products one batch may hold. */
 export const maxBatchRows = 500;
@@ -68,6 +69,7 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<BatchRow[]> {
+  assertZipWithinLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
