@@ -18,8 +18,10 @@ export function createConformanceEngine(): ConformanceEngine {
   const registry = createDocumentRegistry([instances.fast, instances.reporting]);
   const cache = new Map<string, PreparedStandard>();
 
+  const keyOf = (doc: Pick<EngineDocument, 'code' | 'version' | 'contentHash'>) => `${doc.code}@${doc.version}#${doc.contentHash}`;
+
   function prepare(doc: EngineDocument, referenced: Record<string, unknown>[]): PreparedStandard {
-    const key = `${doc.code}@${doc.version}#${doc.contentHash}`;
+    const key = keyOf(doc);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     assertSafeDocuments(doc.schema, referenced);
@@ -34,6 +36,7 @@ export function createConformanceEngine(): ConformanceEngine {
   return {
     assertCompiles,
     prepare,
+    cached: (doc) => cache.get(keyOf(doc)),
     check(prepared, spec, now = new Date()) {
       const runtime = runtimeOf(prepared);
       return buildReport(prepared, runtime, evaluate(runtime, spec), spec, now);

@@ -93,6 +93,8 @@ export interface ConformanceEngine {
    * the long-lived ajv instances once, by $id). Throws DomainError('invalid_schema') like assertCompiles.
    */
   prepare(doc: EngineDocument, referenced: Record<string, unknown>[]): PreparedStandard;
+  /** The standard as `prepare` compiled it earlier (same code, version and content hash), or undefined. */
+  cached(doc: Pick<EngineDocument, 'code' | 'version' | 'contentHash'>): PreparedStandard | undefined;
   /** Checks a spec; never throws for any JSON value. */
   check(prepared: PreparedStandard, spec: unknown, now?: Date): ConformanceReport;
   /** The clause index of a schema (walks $ref into referenced documents), in document order, each clause once. */

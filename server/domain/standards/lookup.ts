@@ -28,8 +28,8 @@ export async function resolveCheckableStandard(store: Store, code: string, versi
   return record;
 }
 
-/** The standard compiled for checking (cached by the engine), with the record it came from. */
+/** The standard compiled for checking (cached by the engine), with the record it came from. Referenced documents are read from the store only on the first check. */
 export async function prepareStandard(store: Store, engine: ConformanceEngine, record: StandardRecord): Promise<PreparedStandard> {
-  const referenced = await referencedSchemas(store.standards, record.schema);
-  return engine.prepare({ code: record.code, version: record.version, contentHash: record.contentHash, schema: record.schema }, referenced);
+  const doc = { code: record.code, version: record.version, contentHash: record.contentHash, schema: record.schema };
+  return engine.cached(doc) ?? engine.prepare(doc, await referencedSchemas(store.standards, record.schema));
 }

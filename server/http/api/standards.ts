@@ -2,18 +2,11 @@ import { publishStandard, uploadStandard, withdrawStandard, type CatalogContext 
 import { DomainError } from '../../domain/errors.ts';
 import { latestPublished } from '../../domain/standards/lookup.ts';
 import type { StandardDocument } from '../../domain/standards/standard-document.ts';
-import type { StandardRecord } from '../../store/port.ts';
 import type { AppContext } from '../context.ts';
 import { requestIdOf } from '../acting.ts';
 import { actorOf } from '../middleware/authorize.ts';
-import { presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
+import { presentCatalog, presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
 import type { RouteDef } from './route.ts';
-
-function groupByCode(records: StandardRecord[]): Map<string, StandardRecord[]> {
-  const groups = new Map<string, StandardRecord[]>();
-  for (const record of records) groups.set(record.code, [...(groups.get(record.code) ?? []), record]);
-  return groups;
-}
 
 /** The standards catalog: upload, publish, withdraw (regulators); list and read (public). */
 export function standardsRoutes({ store, engine, config }: AppContext): RouteDef[] {
@@ -24,8 +17,7 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       method: 'get', path: '/standards', tag, access: 'public', summary: 'List standards with their versions',
       success: { status: 200, description: 'The catalog' },
       async handler(_req, res) {
-        const groups = groupByCode(await store.standards.list());
-        res.json({ standards: [...groups].map(([code, versions]) => presentCatalogEntry(code, versions, latestPublished(versions))) });
+        res.json({ standards: presentCatalog(await store.standards.list()) });
       },
     },
     {

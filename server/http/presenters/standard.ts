@@ -1,3 +1,4 @@
+import { latestPublished } from '../../domain/standards/lookup.ts';
 import type { StandardRecord } from '../../store/port.ts';
 
 /** A standard version as the API shows it; the document itself only when asked for. */
@@ -29,4 +30,11 @@ export function presentCatalogEntry(code: string, versions: StandardRecord[], la
     latestPublished: latest?.version ?? null,
     versions: versions.map((record) => ({ version: record.version, status: record.status, contentHash: record.contentHash })),
   };
+}
+
+/** The whole catalog: one entry per standard code, its versions in creation order. */
+export function presentCatalog(records: StandardRecord[]) {
+  const groups = new Map<string, StandardRecord[]>();
+  for (const record of records) groups.set(record.code, [...(groups.get(record.code) ?? []), record]);
+  return [...groups].map(([code, versions]) => presentCatalogEntry(code, versions, latestPublished(versions)));
 }

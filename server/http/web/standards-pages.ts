@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { DomainError } from '../../domain/errors.ts';
-import { latestPublished } from '../../domain/standards/lookup.ts';
 import { referencedSchemas } from '../../domain/standards/references.ts';
 import type { AppContext } from '../context.ts';
-import { presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
+import { presentCatalog, presentStandard } from '../presenters/standard.ts';
 import { languageOf } from './languages.ts';
 import type { createPageRenderer } from './views.ts';
 
@@ -11,9 +10,7 @@ import type { createPageRenderer } from './views.ts';
 export function standardsPages({ store, engine }: AppContext, renderPage: ReturnType<typeof createPageRenderer>): Router {
   const router = Router();
   router.get('/standards', async function standardsPage(req, res) {
-    const groups = new Map<string, Awaited<ReturnType<typeof store.standards.list>>>();
-    for (const record of await store.standards.list()) groups.set(record.code, [...(groups.get(record.code) ?? []), record]);
-    const standards = [...groups].map(([code, versions]) => presentCatalogEntry(code, versions, latestPublished(versions)));
+    const standards = presentCatalog(await store.standards.list());
     const lang = languageOf(req.query.lang);
     res.type('html').send(renderPage('standards', lang, { pageTitle: 'Standards', standards }));
   });
