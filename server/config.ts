@@ -28,6 +28,8 @@ export interface Config {
   readonly chromiumPath: string;
   /** Load and publish the shipped standards when the store is empty (LOAD_SHIPPED_STANDARDS, default true). */
   readonly loadShippedStandards: boolean;
+  /** How long a newly issued API token authenticates, in days (TOKEN_LIFETIME_DAYS, default 90, 1–3650). */
+  readonly tokenLifetimeDays: number;
   readonly limits: Limits;
 }
 
@@ -57,6 +59,13 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+function parseTokenLifetime(value: string | undefined): number {
+  if (value === undefined || value === '') return 90;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new ConfigError(`TOKEN_LIFETIME_DAYS must be an integer 1–3650, got "${value}"`);
+  return days;
+}
+
 /** Builds the configuration from an environment (process.env in main.ts, a plain object in tests). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = parsePort(env.PORT);
@@ -70,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
+    tokenLifetimeDays: parseTokenLifetime(env.TOKEN_LIFETIME_DAYS),
     limits: defaultLimits,
   });
 }

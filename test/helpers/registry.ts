@@ -6,7 +6,7 @@ import { createUser } from '../../server/domain/accounts/users.ts';
 import { createConformanceEngine, type ConformanceEngine } from '../../server/domain/conformance/index.ts';
 import { publishShippedStandards } from '../../server/shipped-standards.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
-import type { Jurisdiction, Role, Store, UserRecord } from '../../server/store/port.ts';
+import type { Jurisdiction, OrganisationKind, Role, Store, UserRecord } from '../../server/store/port.ts';
 import { tempDir } from './temp-dir.ts';
 
 /** A registry on a fresh temporary embedded store, driven in-process with supertest. */
@@ -16,8 +16,11 @@ export interface TestRegistry {
   engine: ConformanceEngine;
   config: Config;
   dataDir: string;
-  /** Creates a user with the role (org and jurisdiction defaulted sensibly) and returns its Bearer header value. */
-  login(role: Role, options?: { org?: string; jurisdiction?: Jurisdiction | null }): Promise<{ auth: string; token: string; user: UserRecord }>;
+  /**
+   * Creates a user with the role (org and jurisdiction defaulted sensibly; a new org gets the kind that fits the
+   * role unless `orgKind` says otherwise) and returns its Bearer header value.
+   */
+  login(role: Role, options?: { org?: string; orgKind?: OrganisationKind; jurisdiction?: Jurisdiction | null }): Promise<{ auth: string; token: string; user: UserRecord }>;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,14 @@ export async function startRegistry(options: { shipped?: boolean; env?: Record<s
   const app = createApp({ config, store, engine });
   return {
     app, store, engine, config, dataDir: dir.path,
-    async login(role, { org, jurisdiction } = {}) {
+    async login(role, { org, orgKind, jurisdiction } = {}) {
       const needsJurisdiction = role === 'regulator' || role === 'customs';
       const { user, token } = await createUser(store, {
         email: `${role}-${randomUUID()}@example.org`,
         name: `Test ${role}`,
         role,
         org: org ?? `${role} org ${randomUUID()}`,
+        ...(orgKind ? { orgKind } : {}),
         jurisdiction: jurisdiction === undefined ? (needsJurisdiction ? 'IR' : null) : jurisdiction,
       });
       return { auth: `Bearer ${token}`, token, user };

@@ -15,14 +15,14 @@ export interface StoreFixture {
 const now = () => new Date().toISOString();
 
 function org(name = `Org ${randomUUID()}`) {
-  return { id: randomUUID(), name, jurisdiction: null, createdAt: now() };
+  return { id: randomUUID(), name, kind: 'vendor' as const, jurisdiction: null, createdAt: now() };
 }
 
 function standard(code: string, version: string, overrides: Partial<StandardRecord> = {}): StandardRecord {
   return {
     code, version, category: 'test', title: { en: 'Test', ru: 'Тест', fa: 'آزمون' },
     schema: { type: 'object', properties: { a: { 'x-clause': '1', type: 'integer' } } },
-    schemaId: null, contentHash: randomUUID(), status: 'draft', createdBy: 'system', createdAt: now(),
+    schemaId: null, contentHash: randomUUID(), status: 'draft', ownerOrgId: null, createdBy: 'system', createdAt: now(),
     publishedAt: null, retiredAt: null, ...overrides,
   };
 }
@@ -59,16 +59,39 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
 
     it('when a user has a token, then the user is found by the token hash and by email in any case', async () => {
       const owner = org();
-      const user = { id: randomUUID(), email: `u-${randomUUID()}@example.org`, name: 'U', role: 'vendor' as const, orgId: owner.id, jurisdiction: null, createdAt: now() };
+      const user = { id: randomUUID(), email: `u-${randomUUID()}@example.org`, name: 'U', role: 'vendor' as const, orgId: owner.id, jurisdiction: null, createdAt: now(), disabledAt: null };
       await store.transaction(async (tx) => {
         await tx.organisations.insert(owner);
         await tx.users.insert(user);
-        await tx.users.insertToken({ id: randomUUID(), userId: user.id, tokenHash: `hash-${user.id}`, createdAt: now(), revokedAt: null });
+        await tx.users.insertToken({ id: randomUUID(), userId: user.id, tokenHash: `hash-${user.id}`, name: null, createdAt: now(), expiresAt: now(), revokedAt: null });
       });
       assert.deepEqual(await store.users.findByTokenHash(`hash-${user.id}`), user);
       assert.deepEqual(await store.users.findByEmail(user.email.toUpperCase()), user);
       assert.equal(await store.users.findByTokenHash('unknown'), null);
       assert.ok((await store.users.count()) >= 1);
+    });
+
+    it('when tokens are revoked and a user disabled, then the records say so and revocation keeps its first time', async () => {
+      const owner = org();
+      const user = { id: randomUUID(), email: `d-${randomUUID()}@example.org`, name: 'D', role: 'vendor' as const, orgId: owner.id, jurisdiction: null, createdAt: now(), disabledAt: null };
+      const token = (createdAt: string) => ({ id: randomUUID(), userId: user.id, tokenHash: `hash-${randomUUID()}`, name: 'CI', createdAt, expiresAt: '2999-01-01T00:00:00.000Z', revokedAt: null });
+      const [older, newer] = [token('2030-01-01T00:00:00.000Z'), token('2030-01-02T00:00:00.000Z')];
+      await store.transaction(async (tx) => {
+        await tx.organisations.insert(owner);
+        await tx.users.insert(user);
+        await tx.users.insertToken(older);
+        await tx.users.insertToken(newer);
+      });
+      assert.deepEqual(await store.users.findToken(older.tokenHash), older);
+      assert.deepEqual((await store.users.listTokens(user.id)).map((t) => t.id), [newer.id, older.id]);
+      await store.transaction(async (tx) => {
+        await tx.users.revokeToken(older.id, '2030-02-01T00:00:00.000Z');
+        await tx.users.revokeToken(older.id, '2030-03-01T00:00:00.000Z');
+        await tx.users.disable(user.id, '2030-02-01T00:00:00.000Z');
+      });
+      assert.equal((await store.users.getToken(older.id))?.revokedAt, '2030-02-01T00:00:00.000Z');
+      assert.equal(await store.users.findByTokenHash(older.tokenHash), null);
+      assert.equal((await store.users.get(user.id))?.disabledAt, '2030-02-01T00:00:00.000Z');
     });
 
     it('when a transaction throws, then none of its writes are kept', async () => {
@@ -112,9 +135,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       const code = `T${randomUUID().slice(0, 8).toUpperCase()}`;
       await store.transaction(async (tx) => {
         await tx.standards.insert(standard(code, '1.0.0', { schemaId: `urn:test:${code}:1` }));
-        await tx.standards.insert(standard(code, '0.9.0'));
+        await tx.standards.insert(standard(code, '0.9.0', { ownerOrgId: 'authority-1' }));
       });
-      assert.deepEqual((await store.standards.listVersions(code)).map((s) => s.version), ['1.0.0', '0.9.0']);
+      assert.deepEqual((await store.standards.listVersions(code)).map((s) => [s.version, s.ownerOrgId]), [['1.0.0', null], ['0.9.0', 'authority-1']]);
       assert.equal((await store.standards.findBySchemaId(`urn:test:${code}:1`))?.version, '1.0.0');
       assert.deepEqual((await store.standards.get(code, '1.0.0'))?.schema, standard(code, '1.0.0').schema);
       assert.ok((await store.standards.list()).some((s) => s.code === code));

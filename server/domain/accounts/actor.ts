@@ -1,5 +1,4 @@
 import type { Jurisdiction, Role, UserRecord } from '../../store/port.ts';
-import { DomainError } from '../errors.ts';
 
 /** Who is acting: the authenticated user as the domain sees them. */
 export interface Actor {
@@ -15,9 +14,8 @@ export function actorFromUser(user: UserRecord): Actor {
   return { userId: user.id, email: user.email, role: user.role, orgId: user.orgId, jurisdiction: user.jurisdiction };
 }
 
-/** Throws DomainError('forbidden') unless the actor has one of the roles. */
-export function requireRole(actor: Actor, ...roles: Role[]): void {
-  if (!roles.includes(actor.role)) {
-    throw new DomainError('forbidden', `this action needs the role ${roles.join(' or ')}; you are ${actor.role}`);
-  }
-}
+/**
+ * The registry operator at the console (the CLI): acts as an admin and is audited as `system`, like every
+ * other command run without a user.
+ */
+export const consoleOperator: Actor = Object.freeze({ userId: 'system', email: 'system', role: 'admin', orgId: 'system', jurisdiction: null });

@@ -6,7 +6,7 @@ import { sessionOptions, type Models } from './models.ts';
 type OrganisationDoc = Omit<OrganisationRecord, 'id'> & { _id: string };
 
 function toRecord(doc: OrganisationDoc | null): OrganisationRecord | null {
-  return doc ? { id: doc._id, name: doc.name, jurisdiction: doc.jurisdiction ?? null, createdAt: doc.createdAt } : null;
+  return doc ? { id: doc._id, name: doc.name, kind: doc.kind, jurisdiction: doc.jurisdiction ?? null, createdAt: doc.createdAt } : null;
 }
 
 /** Organisations in MongoDB; with a session, every call joins that transaction. */
@@ -20,7 +20,7 @@ export function createOrganisationRepository({ Organisation }: Models, session: 
       return toRecord(await Organisation.findOne({ name }, null, options).lean<OrganisationDoc>());
     },
     async insert(org) {
-      await translateDuplicate(`organisation "${org.name}"`, () => Organisation.create([{ _id: org.id, name: org.name, jurisdiction: org.jurisdiction, createdAt: org.createdAt }], options));
+      await translateDuplicate(`organisation "${org.name}"`, () => Organisation.create([{ _id: org.id, name: org.name, kind: org.kind, jurisdiction: org.jurisdiction, createdAt: org.createdAt }], options));
     },
   };
 }

@@ -9,6 +9,7 @@ export const organisationSchema = new Schema(
   {
     _id: { type: String, required: true },
     name: { type: String, required: true, unique: true },
+    kind: { type: String, required: true, enum: ['authority', 'vendor', 'customs', 'operator'] },
     jurisdiction: { type: String, enum: ['IR', 'RU', null], default: null },
     createdAt: { type: String, required: true },
   },
@@ -24,6 +25,7 @@ export const userSchema = new Schema(
     orgId: { type: String, required: true, index: true },
     jurisdiction: { type: String, enum: ['IR', 'RU', null], default: null },
     createdAt: { type: String, required: true },
+    disabledAt: { type: String, default: null },
   },
   { versionKey: false, collection: 'users' },
 );
@@ -33,7 +35,9 @@ export const apiTokenSchema = new Schema(
     _id: { type: String, required: true },
     userId: { type: String, required: true, index: true },
     tokenHash: { type: String, required: true, unique: true },
+    name: { type: String, default: null },
     createdAt: { type: String, required: true },
+    expiresAt: { type: String, required: true },
     revokedAt: { type: String, default: null },
   },
   { versionKey: false, collection: 'api_tokens' },
@@ -49,6 +53,8 @@ export const standardSchema = new Schema(
     schemaId: { type: String, default: null },
     contentHash: { type: String, required: true },
     status: { type: String, required: true, enum: ['draft', 'published', 'superseded', 'withdrawn'] },
+    // The owning authority's organisation id; null for standards the registry itself published.
+    ownerOrgId: { type: String, default: null },
     createdBy: { type: String, required: true },
     createdAt: { type: String, required: true },
     publishedAt: { type: String, default: null },

@@ -1,13 +1,25 @@
 import type { ClientSession } from 'mongoose';
-import type { UserRecord, UserRepository } from '../port.ts';
+import type { ApiTokenRecord, UserRecord, UserRepository } from '../port.ts';
 import { translateDuplicate } from './mongo-errors.ts';
 import { sessionOptions, type Models } from './models.ts';
 
 type UserDoc = Omit<UserRecord, 'id'> & { _id: string };
+type TokenDoc = Omit<ApiTokenRecord, 'id'> & { _id: string };
 
 function toRecord(doc: UserDoc | null): UserRecord | null {
   if (!doc) return null;
-  return { id: doc._id, email: doc.email, name: doc.name, role: doc.role, orgId: doc.orgId, jurisdiction: doc.jurisdiction ?? null, createdAt: doc.createdAt };
+  return {
+    id: doc._id, email: doc.email, name: doc.name, role: doc.role, orgId: doc.orgId,
+    jurisdiction: doc.jurisdiction ?? null, createdAt: doc.createdAt, disabledAt: doc.disabledAt ?? null,
+  };
+}
+
+function toToken(doc: TokenDoc | null): ApiTokenRecord | null {
+  if (!doc) return null;
+  return {
+    id: doc._id, userId: doc.userId, tokenHash: doc.tokenHash, name: doc.name ?? null,
+    createdAt: doc.createdAt, expiresAt: doc.expiresAt, revokedAt: doc.revokedAt ?? null,
+  };
 }
 
 /** Users and their hashed API tokens in MongoDB. */
@@ -27,6 +39,16 @@ export function createUserRepository({ User, ApiToken }: Models, session: Client
     async count() {
       return User.countDocuments({}, options);
     },
+    async findToken(tokenHash) {
+      return toToken(await ApiToken.findOne({ tokenHash }, null, options).lean<TokenDoc>());
+    },
+    async getToken(id) {
+      return toToken(await ApiToken.findById(id, null, options).lean<TokenDoc>());
+    },
+    async listTokens(userId) {
+      const docs = await ApiToken.find({ userId }, null, options).sort({ createdAt: -1 }).lean<TokenDoc[]>();
+      return docs.map((doc) => toToken(doc)!);
+    },
     async insert(user) {
       const { id, ...rest } = user;
       await translateDuplicate(`user "${user.email}"`, () => User.create([{ _id: id, ...rest }], options));
@@ -34,6 +56,12 @@ export function createUserRepository({ User, ApiToken }: Models, session: Client
     async insertToken(token) {
       const { id, ...rest } = token;
       await translateDuplicate('API token', () => ApiToken.create([{ _id: id, ...rest }], options));
+    },
+    async revokeToken(id, at) {
+      await ApiToken.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } }, options);
+    },
+    async disable(userId, at) {
+      await User.updateOne({ _id: userId, disabledAt: null }, { $set: { disabledAt: at } }, options);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { OrganisationRecord, SigningKeyRecord, SigningKeyRepository } from '../port.ts';
+import type { SigningKeyRecord, SigningKeyRepository } from '../port.ts';
+import { organisationFromRow, type OrganisationRow } from './organisations.ts';
 import { translateConstraint } from './sqlite-errors.ts';
 
 interface SigningKeyRow {
@@ -22,13 +23,6 @@ function toRecord(row: SigningKeyRow): SigningKeyRecord {
     createdAt: row.created_at,
     retiredAt: row.retired_at,
   };
-}
-
-interface OrganisationRow {
-  id: string;
-  name: string;
-  jurisdiction: OrganisationRecord['jurisdiction'];
-  created_at: string;
 }
 
 /** Public halves of the signing keys in SQLite (private halves live in files, see domain/certificates/key-vault.ts). */
@@ -55,7 +49,7 @@ export function createSigningKeyRepository(db: Database): SigningKeyRepository {
       return row ? toRecord(row) : null;
     },
     async listAuthorities() {
-      return (authorities.all() as OrganisationRow[]).map((row) => ({ id: row.id, name: row.name, jurisdiction: row.jurisdiction, createdAt: row.created_at }));
+      return (authorities.all() as OrganisationRow[]).map(organisationFromRow);
     },
     async insert(key) {
       translateConstraint(`signing key ${key.kid}`, () => insert.run({ ...key, publicJwk: JSON.stringify(key.publicJwk) }));

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { UserRecord, UserRepository } from '../port.ts';
+import type { ApiTokenRecord, UserRecord, UserRepository } from '../port.ts';
 import { translateConstraint } from './sqlite-errors.ts';
 
 interface UserRow {
@@ -10,6 +10,17 @@ interface UserRow {
   org_id: string;
   jurisdiction: UserRecord['jurisdiction'];
   created_at: string;
+  disabled_at: string | null;
+}
+
+interface TokenRow {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  name: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 function toRecord(row: UserRow | undefined): UserRecord | null {
@@ -22,6 +33,26 @@ function toRecord(row: UserRow | undefined): UserRecord | null {
     orgId: row.org_id,
     jurisdiction: row.jurisdiction,
     createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+function toToken(row: TokenRow | undefined): ApiTokenRecord | null {
+  if (!row) return null;
+  return {
+    id: row.id, userId: row.user_id, tokenHash: row.token_hash, name: row.name,
+    createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at,
+  };
+}
+
+function tokenStatements(db: Database) {
+  return {
+    byHash: db.prepare('SELECT * FROM api_tokens WHERE token_hash = ?'),
+    byId: db.prepare('SELECT * FROM api_tokens WHERE id = ?'),
+    ofUser: db.prepare('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, rowid DESC'),
+    insert: db.prepare(`INSERT INTO api_tokens (id, user_id, token_hash, name, created_at, expires_at, revoked_at)
+      VALUES (@id, @userId, @tokenHash, @name, @createdAt, @expiresAt, @revokedAt)`),
+    revoke: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
 }
 
@@ -32,10 +63,10 @@ export function createUserRepository(db: Database): UserRepository {
   const byToken = db.prepare(`SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
     WHERE api_tokens.token_hash = ? AND api_tokens.revoked_at IS NULL`);
   const count = db.prepare('SELECT count(*) FROM users').pluck();
-  const insertUser = db.prepare(`INSERT INTO users (id, email, name, role, org_id, jurisdiction, created_at)
-    VALUES (@id, @email, @name, @role, @orgId, @jurisdiction, @createdAt)`);
-  const insertToken = db.prepare(`INSERT INTO api_tokens (id, user_id, token_hash, created_at, revoked_at)
-    VALUES (@id, @userId, @tokenHash, @createdAt, @revokedAt)`);
+  const insertUser = db.prepare(`INSERT INTO users (id, email, name, role, org_id, jurisdiction, created_at, disabled_at)
+    VALUES (@id, @email, @name, @role, @orgId, @jurisdiction, @createdAt, @disabledAt)`);
+  const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const tokens = tokenStatements(db);
   return {
     async get(id) {
       return toRecord(byId.get(id) as UserRow | undefined);
@@ -49,11 +80,26 @@ export function createUserRepository(db: Database): UserRepository {
     async count() {
       return count.get() as number;
     },
+    async findToken(tokenHash) {
+      return toToken(tokens.byHash.get(tokenHash) as TokenRow | undefined);
+    },
+    async getToken(id) {
+      return toToken(tokens.byId.get(id) as TokenRow | undefined);
+    },
+    async listTokens(userId) {
+      return (tokens.ofUser.all(userId) as TokenRow[]).map((row) => toToken(row)!);
+    },
     async insert(user) {
       translateConstraint(`user "${user.email}"`, () => insertUser.run(user));
     },
     async insertToken(token) {
-      translateConstraint('API token', () => insertToken.run(token));
+      translateConstraint('API token', () => tokens.insert.run(token));
+    },
+    async revokeToken(id, at) {
+      tokens.revoke.run(at, id);
+    },
+    async disable(userId, at) {
+      disable.run(at, userId);
     },
   };
 }
