@@ -47,7 +47,7 @@ describe('sqlite adapter', () => {
     const dir = tempDir();
     const store = openSqliteStore(dir.path);
     await store.transaction(async (tx) => {
-      await tx.standards.insert({ code: 'IMM', version: '1.0.0', category: 'c', title: { en: 't' }, schema: {}, schemaId: null, contentHash: 'h', status: 'published', createdBy: 's', createdAt: 'now', publishedAt: 'now', retiredAt: null });
+      await tx.standards.insert({ code: 'IMM', version: '1.0.0', category: 'c', title: { en: 't' }, schema: {}, schemaId: null, contentHash: 'h', status: 'published', ownerOrgId: null, createdBy: 's', createdAt: 'now', publishedAt: 'now', retiredAt: null });
     });
     await store.close();
     const db = new Database(join(dir.path, databaseFileName));

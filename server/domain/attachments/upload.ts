@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentKind, AttachmentRecord, Store } from '../../store/port.ts';
-import { requireRole, type Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
-import { requireVisible } from '../submissions/access.ts';
+import { submissionEventScope } from '../policies/index.ts';
+import { loadSubmissionFor } from '../submissions/access.ts';
 import { submissionSubject, type ActingUser } from '../submissions/submission-context.ts';
 import { assertVendorMay } from '../submissions/workflow.ts';
 import { attachmentMediaTypes, detectAttachmentFormat } from './detect-type.ts';
@@ -23,12 +24,11 @@ export interface AttachmentUpload {
  */
 export async function uploadAttachment(store: Store, acting: ActingUser, submissionId: string, upload: AttachmentUpload): Promise<AttachmentRecord> {
   const { actor } = acting;
-  requireRole(actor, 'vendor');
-  assertVendorMay(requireVisible(actor, await store.submissions.get(submissionId), submissionId), 'attach');
+  assertVendorMay(await loadSubmissionFor(store.submissions, actor, 'submission.attach', submissionId), 'attach');
   const format = await detectAttachmentFormat(upload.bytes);
   const { sha256, size } = await store.files.put(upload.bytes);
   return store.transaction(async (tx) => {
-    const submission = requireVisible(actor, await tx.submissions.get(submissionId), submissionId);
+    const submission = await loadSubmissionFor(tx.submissions, actor, 'submission.attach', submissionId);
     assertVendorMay(submission, 'attach');
     const attachment: AttachmentRecord = {
       id: randomUUID(), submissionId, revision: submission.revision, kind: upload.kind,
@@ -40,7 +40,7 @@ export async function uploadAttachment(store: Store, acting: ActingUser, submiss
       action: 'attachment.upload',
       subject: submissionSubject(submissionId),
       summary: { attachmentId: attachment.id, kind: attachment.kind, fileName: attachment.fileName, mediaType: attachment.mediaType, size, sha256, revision: submission.revision },
-      scope: submission.tracks.map((t) => t.jurisdiction),
+      scope: submissionEventScope(submission),
     });
     return attachment;
   });
@@ -48,7 +48,7 @@ export async function uploadAttachment(store: Store, acting: ActingUser, submiss
 
 /** An attachment of a submission the actor may see, with its bytes. */
 export async function readAttachment(store: Store, actor: Actor, submissionId: string, attachmentId: string): Promise<{ attachment: AttachmentRecord; bytes: Uint8Array }> {
-  requireVisible(actor, await store.submissions.get(submissionId), submissionId);
+  await loadSubmissionFor(store.submissions, actor, 'submission.read', submissionId);
   const attachment = await store.attachments.get(submissionId, attachmentId);
   if (!attachment) throw new DomainError('not_found', `submission ${submissionId} has no attachment ${attachmentId}`);
   const bytes = await store.files.get(attachment.sha256);

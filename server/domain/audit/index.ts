@@ -3,3 +3,4 @@ export { appendAudit, systemAuditActor, type Acting, type AuditActor, type Audit
 export { auditEventHash, genesisHash } from './audit-event.ts';
 export { chainStart, checkLink, verifyEvents, type BrokenLink, type ChainPosition } from './verify.ts';
 export { verifyAuditTrail, type AuditVerification } from './verify-trail.ts';
+export { listAuditEvents, type AuditListFilters, type AuditPage } from './list.ts';

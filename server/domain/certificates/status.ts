@@ -2,6 +2,7 @@ import type { CertificateEventRecord, CertificateRecord, CertificateStatus, Stor
 import type { Actor } from '../accounts/actor.ts';
 import { DomainError } from '../errors.ts';
 import { appendLogEntry } from '../ledger/transparency-log.ts';
+import { authorize } from '../policies/index.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
 
@@ -41,11 +42,10 @@ export async function loadCertificate(reader: Pick<Store, 'certificates'> | Stor
  * Revocation is final; an expired certificate can still be revoked but not suspended or reinstated.
  */
 export async function changeStatus(ctx: CertificatesContext, actor: Actor, number: string, action: StatusAction, reason: string, requestId: string | null = null) {
+  authorize(actor, `certificate.${action}`);
   return ctx.store.transaction(async (tx) => {
     const { certificate, events } = await loadCertificate(tx, number);
-    if (actor.role !== 'regulator' || actor.jurisdiction !== certificate.jurisdiction) {
-      throw new DomainError('forbidden', `only regulators of ${certificate.jurisdiction} can ${action} this certificate`);
-    }
+    authorize(actor, `certificate.${action}`, certificate);
     const now = ctx.now();
     const current = effectiveStatus(certificate, recordedStatus(events), now);
     const rule = transitions[action];

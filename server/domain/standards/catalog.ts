@@ -1,9 +1,10 @@
 import semver from 'semver';
 import type { StandardRecord, Store } from '../../store/port.ts';
-import { requireRole, type Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/actor.ts';
 import type { ConformanceEngine } from '../conformance/index.ts';
 import { appendAudit, type Acting } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
+import { authorize, registryOrgId } from '../policies/index.ts';
 import { referencedSchemas } from './references.ts';
 import { assertWithinLimits, type SchemaLimits } from './schema-limits.ts';
 import { contentHashOf, type StandardDocument } from './standard-document.ts';
@@ -17,20 +18,30 @@ export interface CatalogContext {
 
 const standardSubject = (code: string, version: string) => `standard:${code}@${version}`;
 
+/** The owner of a code's versions: that of its first version, or, for a new code, the uploader's authority. */
+function ownerFor(actor: Actor, versions: StandardRecord[]): string | null {
+  if (versions.length > 0) return versions[0]!.ownerOrgId;
+  return actor.orgId === registryOrgId ? null : actor.orgId;
+}
 
 /**
  * Stores an uploaded standard as a draft (replacing an earlier draft of the same code and version).
  * The schema must stay within the limits and compile in strict mode; a published, superseded or
- * withdrawn version can never be uploaded again (conflict).
+ * withdrawn version can never be uploaded again (conflict). A code already in the catalog takes new
+ * versions and replacements only from its owning authority (forbidden otherwise); a new code becomes
+ * the uploader's authority's.
  */
 export async function uploadStandard(ctx: CatalogContext, actor: Actor, document: StandardDocument, requestId: string | null = null): Promise<StandardRecord> {
-  requireRole(actor, 'regulator');
+  authorize(actor, 'standard.upload');
   assertWithinLimits(document, ctx.limits);
   const referenced = await referencedSchemas(ctx.store.standards, document.schema);
   ctx.engine.assertCompiles(document.schema, referenced);
   const schemaId = typeof document.schema.$id === 'string' ? document.schema.$id : null;
   return ctx.store.transaction(async (tx) => {
-    const existing = await tx.standards.get(document.code, document.version);
+    const versions = await tx.standards.listVersions(document.code);
+    const ownerOrgId = ownerFor(actor, versions);
+    if (versions.length > 0) authorize(actor, 'standard.upload', { code: document.code, version: document.version, ownerOrgId });
+    const existing = versions.find((v) => v.version === document.version) ?? null;
     if (existing && existing.status !== 'draft') {
       throw new DomainError('conflict', `${document.code}@${document.version} is ${existing.status}; publish a new version instead`, { status: existing.status });
     }
@@ -39,6 +50,7 @@ export async function uploadStandard(ctx: CatalogContext, actor: Actor, document
       schemaId,
       contentHash: contentHashOf(document),
       status: 'draft',
+      ownerOrgId,
       createdBy: actor.userId,
       createdAt: existing?.createdAt ?? new Date().toISOString(),
       publishedAt: null,
@@ -60,10 +72,11 @@ export async function uploadStandard(ctx: CatalogContext, actor: Actor, document
  * versions of the same code become superseded; publishing below an already published version is refused.
  */
 export async function publishStandard(ctx: CatalogContext, actor: Actor, code: string, version: string, requestId: string | null = null): Promise<StandardRecord> {
-  requireRole(actor, 'regulator');
+  authorize(actor, 'standard.publish');
   return ctx.store.transaction(async (tx) => {
     const record = await tx.standards.get(code, version);
     if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
+    authorize(actor, 'standard.publish', record);
     if (record.status !== 'draft') throw new DomainError('invalid_state', `${code}@${version} is ${record.status}, not a draft`, { state: record.status });
     const now = new Date().toISOString();
     const acting: Acting = { actor, requestId };
@@ -81,12 +94,16 @@ export async function publishStandard(ctx: CatalogContext, actor: Actor, code: s
   });
 }
 
-/** Withdraws a version: no new checks or submissions may use it. Certificates already issued keep citing it. */
+/**
+ * Withdraws a version: no new checks or submissions may use it. Certificates already issued keep citing it.
+ * Only regulators of the owning authority may (the shipped joint standards: only the registry CLI).
+ */
 export async function withdrawStandard(ctx: CatalogContext, actor: Actor, code: string, version: string, requestId: string | null = null): Promise<StandardRecord> {
-  requireRole(actor, 'regulator');
+  authorize(actor, 'standard.withdraw');
   return ctx.store.transaction(async (tx) => {
     const record = await tx.standards.get(code, version);
     if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
+    authorize(actor, 'standard.withdraw', record);
     if (record.status === 'withdrawn') throw new DomainError('invalid_state', `${code}@${version} is already withdrawn`, { state: record.status });
     const now = new Date().toISOString();
     await tx.standards.setStatus(code, version, { status: 'withdrawn', retiredAt: now });

@@ -1,6 +1,6 @@
 /** Vendor submissions: revisions with conformance reports, the review state machine, and its approval hook. */
 export type { ApprovalEvent, OnApproved, SubmissionHooks } from './approval-hook.ts';
-export { canSee, requireVisible } from './access.ts';
+export { loadSubmissionFor, type SubmissionAction } from './access.ts';
 export { createSubmission, type NewSubmission, type SubmissionWithRevision } from './create.ts';
 export { reviseSubmission, type ExpectedRevision } from './revise.ts';
 export { submitSubmission, withdrawSubmission } from './vendor-actions.ts';

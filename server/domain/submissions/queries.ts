@@ -1,7 +1,8 @@
 import type { AttachmentRecord, DecisionRecord, JurisdictionTrack, RevisionRecord, Store, SubmissionPage, SubmissionQuery, SubmissionRecord } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { DomainError } from '../errors.ts';
-import { requireVisible, visibleParts, visibleScope } from './access.ts';
+import { authorize, submissionListScope, visibleSubmissionParts } from '../policies/index.ts';
+import { loadSubmissionFor } from './access.ts';
 
 /** A submission as one actor may see it, with its revision history, decisions and attachments. */
 export interface SubmissionView {
@@ -18,16 +19,16 @@ export type SubmissionFilters = Omit<SubmissionQuery, 'orgId' | 'jurisdiction'>;
 
 /** One submission with everything about it the actor may see; not_found when they may not see it. */
 export async function getSubmission(store: Store, actor: Actor, id: string): Promise<SubmissionView> {
-  const submission = requireVisible(actor, await store.submissions.get(id), id);
+  const submission = await loadSubmissionFor(store.submissions, actor, 'submission.read', id);
   const [revisions, decisions, attachments] = await Promise.all([
     store.submissions.listRevisions(id), store.submissions.listDecisions(id), store.attachments.list(id),
   ]);
-  return { submission, revisions, attachments, ...visibleParts(actor, submission, decisions) };
+  return { submission, revisions, attachments, ...visibleSubmissionParts(actor, submission, decisions) };
 }
 
 /** One revision of a visible submission. */
 export async function getRevision(store: Store, actor: Actor, id: string, number: number): Promise<RevisionRecord> {
-  requireVisible(actor, await store.submissions.get(id), id);
+  await loadSubmissionFor(store.submissions, actor, 'submission.read', id);
   const revision = await store.submissions.getRevision(id, number);
   if (!revision) throw new DomainError('not_found', `submission ${id} has no revision ${number}`);
   return revision;
@@ -35,5 +36,6 @@ export async function getRevision(store: Store, actor: Actor, id: string, number
 
 /** The submissions the actor may see, newest first, narrowed by the filters; a page and the cursor of the next. */
 export async function listSubmissions(store: Store, actor: Actor, filters: SubmissionFilters): Promise<SubmissionPage> {
-  return store.submissions.list({ ...filters, ...visibleScope(actor) });
+  authorize(actor, 'submission.list');
+  return store.submissions.list({ ...filters, ...submissionListScope(actor) });
 }

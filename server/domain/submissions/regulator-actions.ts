@@ -1,8 +1,8 @@
 import type { Decision, DecisionRecord, JurisdictionTrack, StoreTransaction, SubmissionRecord } from '../../store/port.ts';
-import { requireRole, type Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
-import { requireVisible } from './access.ts';
+import { loadSubmissionFor } from './access.ts';
 import { submissionSubject, type ActingUser, type SubmissionContext } from './submission-context.ts';
 import { nextTrackState, withTrack } from './workflow.ts';
 
@@ -12,9 +12,8 @@ export interface DecisionInput {
   comment?: string;
 }
 
-async function loadOwnTrack(tx: StoreTransaction, actor: Actor, id: string): Promise<{ submission: SubmissionRecord; track: JurisdictionTrack }> {
-  requireRole(actor, 'regulator');
-  const submission = requireVisible(actor, await tx.submissions.get(id), id);
+async function loadOwnTrack(tx: StoreTransaction, actor: Actor, action: 'submission.review' | 'submission.decide', id: string): Promise<{ submission: SubmissionRecord; track: JurisdictionTrack }> {
+  const submission = await loadSubmissionFor(tx.submissions, actor, action, id);
   const track = submission.tracks.find((t) => t.jurisdiction === actor.jurisdiction)!;
   return { submission, track };
 }
@@ -22,7 +21,7 @@ async function loadOwnTrack(tx: StoreTransaction, actor: Actor, id: string): Pro
 /** A regulator takes a submitted submission into review for their jurisdiction (submitted → under_review), recorded as its reviewer. */
 export async function takeForReview(ctx: SubmissionContext, acting: ActingUser, id: string): Promise<SubmissionRecord> {
   return ctx.store.transaction(async (tx) => {
-    const { submission: current, track } = await loadOwnTrack(tx, acting.actor, id);
+    const { submission: current, track } = await loadOwnTrack(tx, acting.actor, 'submission.review', id);
     const status = nextTrackState(track, 'review');
     const now = new Date().toISOString();
     const submission = withTrack(current, { ...track, status, reviewerId: acting.actor.userId, reviewStartedAt: now }, now);
@@ -44,7 +43,7 @@ export async function takeForReview(ctx: SubmissionContext, acting: ActingUser, 
  */
 export async function decideSubmission(ctx: SubmissionContext, acting: ActingUser, id: string, input: DecisionInput): Promise<SubmissionRecord> {
   return ctx.store.transaction(async (tx) => {
-    const { submission: current, track } = await loadOwnTrack(tx, acting.actor, id);
+    const { submission: current, track } = await loadOwnTrack(tx, acting.actor, 'submission.decide', id);
     const action = input.decision;
     const status = nextTrackState(track, action);
     const revision = (await tx.submissions.getRevision(id, current.revision))!;

@@ -20,7 +20,7 @@ export async function certificateResponse(ctx: CertificatesContext, number: stri
 
 function statusRoute(ctx: CertificatesContext, action: StatusAction, summary: string): RouteDef {
   return {
-    method: 'post', path: `/certificates/{number}/${action}`, tag: 'Certificates', access: ['regulator'], summary,
+    method: 'post', path: `/certificates/{number}/${action}`, tag: 'Certificates', policy: `certificate.${action}`, summary,
     body: 'urn:irru:api:certificate-status-change',
     success: { status: 200, description: 'The certificate with its new status' },
     async handler(req, res) {
@@ -35,7 +35,7 @@ function statusRoute(ctx: CertificatesContext, action: StatusAction, summary: st
 export function certificatesRoutes({ certificates }: AppContext): RouteDef[] {
   return [
     {
-      method: 'get', path: '/certificates/{number}', tag: 'Certificates', access: 'public',
+      method: 'get', path: '/certificates/{number}', tag: 'Certificates', policy: 'certificate.read',
       summary: 'A certificate: the JWS, the decoded credential, status, inclusion proof and signed checkpoint',
       success: { status: 200, description: 'The certificate' },
       async handler(req, res) {

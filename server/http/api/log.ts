@@ -24,14 +24,14 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
   const tag = 'Transparency log';
   return [
     {
-      method: 'get', path: '/log/checkpoint', tag, access: 'public', summary: 'Tree size and root hash, signed by the log key and co-signed by the authorities',
+      method: 'get', path: '/log/checkpoint', tag, policy: 'log.read', summary: 'Tree size and root hash, signed by the log key and co-signed by the authorities',
       success: { status: 200, description: 'The signed checkpoint' },
       async handler(_req, res) {
         res.set('Cache-Control', 'no-store').json(await currentCheckpoint(certificates));
       },
     },
     {
-      method: 'get', path: '/log/entries', tag, access: 'public', summary: `Leaves start … end-1 (at most ${maxEntriesPerPage})`,
+      method: 'get', path: '/log/entries', tag, policy: 'log.read', summary: `Leaves start … end-1 (at most ${maxEntriesPerPage})`,
       success: { status: 200, description: 'The entries with their leaf hashes' },
       async handler(req, res) {
         const start = intParam(req, 'start') ?? 0;
@@ -39,7 +39,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
       },
     },
     {
-      method: 'get', path: '/log/proof/inclusion', tag, access: 'public', summary: 'Inclusion proof of a certificate\'s issuance leaf (?number=) or of a leaf (?leaf=), at ?size= or now',
+      method: 'get', path: '/log/proof/inclusion', tag, policy: 'log.read', summary: 'Inclusion proof of a certificate\'s issuance leaf (?number=) or of a leaf (?leaf=), at ?size= or now',
       success: { status: 200, description: 'The audit path' },
       async handler(req, res) {
         const size = intParam(req, 'size');
@@ -53,7 +53,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
       },
     },
     {
-      method: 'get', path: '/log/proof/consistency', tag, access: 'public', summary: 'Consistency proof between tree sizes ?from= and ?to=',
+      method: 'get', path: '/log/proof/consistency', tag, policy: 'log.read', summary: 'Consistency proof between tree sizes ?from= and ?to=',
       success: { status: 200, description: 'The consistency path' },
       async handler(req, res) {
         res.json(await consistencyProof(store.transparencyLog, requiredInt(req, 'from'), requiredInt(req, 'to')));

@@ -1,3 +1,4 @@
+import { gateOf, isPublicAction } from '../../domain/policies/index.ts';
 import { problemStatus } from '../problem.ts';
 import type { RouteDef } from './route.ts';
 
@@ -25,11 +26,14 @@ function operationOf(route: RouteDef) {
       ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: [route.upload.field], properties: { [route.upload.field]: { type: 'string', format: 'binary' } } } } } }
       : undefined;
   const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-  const failures = route.access === 'public' ? ['400', '404'] : ['400', '401', '403', '404'];
+  const open = isPublicAction(route.policy);
+  const failures = open ? ['400', '404'] : ['400', '401', '403', '404'];
+  const gate = gateOf(route.policy);
   return {
     summary: route.summary,
     tags: [route.tag],
-    ...(route.access === 'public' ? { security: [] } : {}),
+    'x-policy': { action: route.policy, roles: typeof gate === 'string' ? gate : [...gate] },
+    ...(open ? { security: [] } : {}),
     parameters: parametersOf(route.path),
     ...(requestBody ? { requestBody } : {}),
     responses: {

@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from 'express';
-import { authorize, type Access } from '../middleware/authorize.ts';
+import type { Action } from '../../domain/policies/index.ts';
+import { authorizeRoute } from '../middleware/authorize.ts';
 import { singleFileUpload } from '../middleware/upload.ts';
 import { validateBody } from '../middleware/validate.ts';
 
@@ -14,7 +15,8 @@ export interface RouteDef {
   path: string;
   summary: string;
   tag: string;
-  access: Access;
+  /** The policy action the route performs; its gate (public, authenticated or roles) is checked before the handler. */
+  policy: Action;
   /** $id of the input schema the JSON body must match. */
   body?: string;
   /**
@@ -32,10 +34,10 @@ export function expressPath(path: string): string {
   return path.replace(/\{([A-Za-z]+)\}/g, ':$1');
 }
 
-/** Mounts routes on a router: authorize → upload → validate → handler. */
+/** Mounts routes on a router: policy gate → upload → validate → handler. */
 export function mountRoutes(router: Router, routes: RouteDef[]): void {
   for (const route of routes) {
-    const chain: RequestHandler[] = [authorize(route.access)];
+    const chain: RequestHandler[] = [authorizeRoute(route.policy)];
     if (route.upload) chain.push(singleFileUpload(route.upload.field, route.upload.maxBytes));
     if (route.body) chain.push(validateBody(route.body, route.upload ? { fileField: route.upload.field, bodyField: route.upload.bodyField } : {}));
     router[route.method](expressPath(route.path), ...chain, route.handler);

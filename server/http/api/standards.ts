@@ -14,14 +14,14 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
   const tag = 'Standards';
   return [
     {
-      method: 'get', path: '/standards', tag, access: 'public', summary: 'List standards with their versions',
+      method: 'get', path: '/standards', tag, policy: 'standard.read', summary: 'List standards with their versions',
       success: { status: 200, description: 'The catalog' },
       async handler(_req, res) {
         res.json({ standards: presentCatalog(await store.standards.list()) });
       },
     },
     {
-      method: 'post', path: '/standards', tag, access: ['regulator'], summary: 'Upload a standard document as a draft',
+      method: 'post', path: '/standards', tag, policy: 'standard.upload', summary: 'Upload a standard document as a draft',
       body: 'urn:irru:api:standard-document', upload: { field: 'file', maxBytes: config.limits.standardBytes },
       success: { status: 201, description: 'The stored draft' },
       async handler(req, res) {
@@ -30,7 +30,7 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       },
     },
     {
-      method: 'get', path: '/standards/{code}', tag, access: 'public', summary: 'The versions of one standard',
+      method: 'get', path: '/standards/{code}', tag, policy: 'standard.read', summary: 'The versions of one standard',
       success: { status: 200, description: 'Its versions, oldest first' },
       async handler(req, res) {
         const versions = await store.standards.listVersions(String(req.params.code));
@@ -39,7 +39,7 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       },
     },
     {
-      method: 'get', path: '/standards/{code}/{version}', tag, access: 'public', summary: 'One standard version: document, status, hash',
+      method: 'get', path: '/standards/{code}/{version}', tag, policy: 'standard.read', summary: 'One standard version: document, status, hash',
       success: { status: 200, description: 'The version with its document' },
       async handler(req, res) {
         const record = await store.standards.get(String(req.params.code), String(req.params.version));
@@ -48,7 +48,7 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       },
     },
     {
-      method: 'get', path: '/standards/{code}/{version}/schema.json', tag, access: 'public', summary: 'Download the JSON Schema of one version',
+      method: 'get', path: '/standards/{code}/{version}/schema.json', tag, policy: 'standard.read', summary: 'Download the JSON Schema of one version',
       success: { status: 200, description: 'The JSON Schema', contentType: 'application/schema+json' },
       async handler(req, res) {
         const record = await store.standards.get(String(req.params.code), String(req.params.version));
@@ -57,14 +57,14 @@ export function standardsRoutes({ store, engine, config }: AppContext): RouteDef
       },
     },
     {
-      method: 'post', path: '/standards/{code}/{version}/publish', tag, access: ['regulator'], summary: 'Publish a draft (it becomes immutable)',
+      method: 'post', path: '/standards/{code}/{version}/publish', tag, policy: 'standard.publish', summary: 'Publish a draft (it becomes immutable)',
       success: { status: 200, description: 'The published version' },
       async handler(req, res) {
         res.json(presentStandard(await publishStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));
       },
     },
     {
-      method: 'post', path: '/standards/{code}/{version}/withdraw', tag, access: ['regulator'], summary: 'Withdraw a version from use',
+      method: 'post', path: '/standards/{code}/{version}/withdraw', tag, policy: 'standard.withdraw', summary: 'Withdraw a version from use',
       success: { status: 200, description: 'The withdrawn version' },
       async handler(req, res) {
         res.json(presentStandard(await withdrawStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));

@@ -31,7 +31,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
   const maxBytes = app.config.limits.uploadBytes;
   return [
     {
-      method: 'post', path: '/submissions/batch', tag: 'Submissions', access: ['vendor'], upload: { field: 'file', maxBytes },
+      method: 'post', path: '/submissions/batch', tag: 'Submissions', policy: 'submission.import', upload: { field: 'file', maxBytes },
       summary: 'Create one draft submission per row of a CSV, XLSX or JSON-lines file (field "standard"; per-row results)',
       success: { status: 200, description: 'The outcome of every row' },
       async handler(req, res) {
@@ -43,7 +43,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
       },
     },
     {
-      method: 'post', path: '/submissions/{id}/attachments', tag: 'Attachments', access: ['vendor'], upload: { field: 'file', maxBytes },
+      method: 'post', path: '/submissions/{id}/attachments', tag: 'Attachments', policy: 'submission.attach', upload: { field: 'file', maxBytes },
       summary: 'Attach a PDF, PNG, JPEG, JSON, CSV or XLSX file (type judged by content; field "kind")',
       success: { status: 201, description: 'The stored attachment' },
       async handler(req, res) {
@@ -54,7 +54,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
       },
     },
     {
-      method: 'get', path: '/submissions/{id}/attachments/{attachmentId}', tag: 'Attachments', access: ['vendor', 'regulator', 'admin'],
+      method: 'get', path: '/submissions/{id}/attachments/{attachmentId}', tag: 'Attachments', policy: 'submission.read',
       summary: 'Download an attachment', success: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
       async handler(req, res) {
         const { attachment, bytes } = await readAttachment(app.store, actorOf(res), String(req.params.id), String(req.params.attachmentId));

@@ -14,21 +14,21 @@ export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
   const success = { status: 200, description: 'The submission in its new state' };
   return [
     {
-      method: 'post', path: '/submissions/{id}/submit', tag, access: ['vendor'], success,
+      method: 'post', path: '/submissions/{id}/submit', tag, policy: 'submission.submit', success,
       summary: 'Submit the newest revision for review (it must conform): draft or changes_requested → submitted',
       async handler(req, res) {
         res.json(presentSubmissionSummary(await submitSubmission(ctx, actingOf(req, res), String(req.params.id))));
       },
     },
     {
-      method: 'post', path: '/submissions/{id}/withdraw', tag, access: ['vendor'], success,
+      method: 'post', path: '/submissions/{id}/withdraw', tag, policy: 'submission.withdraw', success,
       summary: 'Withdraw (from draft, submitted or changes_requested; terminal)',
       async handler(req, res) {
         res.json(presentSubmissionSummary(await withdrawSubmission(ctx, actingOf(req, res), String(req.params.id))));
       },
     },
     {
-      method: 'post', path: '/submissions/{id}/review', tag, access: ['regulator'], success,
+      method: 'post', path: '/submissions/{id}/review', tag, policy: 'submission.review', success,
       summary: "Take a submitted submission into review for your jurisdiction: submitted → under_review",
       async handler(req, res) {
         const acting = actingOf(req, res);
@@ -37,7 +37,7 @@ export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
       },
     },
     {
-      method: 'post', path: '/submissions/{id}/decision', tag, access: ['regulator'], success,
+      method: 'post', path: '/submissions/{id}/decision', tag, policy: 'submission.decide', success,
       summary: 'Approve, reject or request changes for your jurisdiction (a comment is required unless approving)',
       body: 'urn:irru:api:decision',
       async handler(req, res) {

@@ -1,25 +1,21 @@
 import type { RequestHandler, Response } from 'express';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Role } from '../../store/port.ts';
+import { authorize, type Action } from '../../domain/policies/index.ts';
 
-/** Who may call a route: anyone, any authenticated user, or users with one of the roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
-
-/** 401 without an actor (unless public), 403 with a role the route does not allow. */
-export function authorize(access: Access): RequestHandler {
+/**
+ * The route-level check of a policy action, before anything is read: 401 without an actor (unless the
+ * action is public), 403 for a role the action's gate does not admit. Checks on the record itself
+ * happen in the domain command, through the same policy.
+ */
+export function authorizeRoute(action: Action): RequestHandler {
   return function authorizeRequest(_req, res, next) {
-    if (access === 'public') return next();
-    const actor = res.locals.actor as Actor | undefined;
-    if (!actor) throw new DomainError('unauthenticated', 'this route needs an API token (Authorization: Bearer <token>)');
-    if (access !== 'authenticated' && !access.includes(actor.role)) {
-      throw new DomainError('forbidden', `this route needs the role ${access.join(' or ')}; you are ${actor.role}`);
-    }
+    authorize((res.locals.actor as Actor | undefined) ?? null, action);
     next();
   };
 }
 
-/** The authenticated actor of a request that passed `authorize` (throws when there is none). */
+/** The authenticated actor of a request that passed `authorizeRoute` (throws when there is none). */
 export function actorOf(res: Response): Actor {
   const actor = res.locals.actor as Actor | undefined;
   if (!actor) throw new DomainError('unauthenticated', 'this route needs an API token');

@@ -10,7 +10,7 @@ function toRecord(doc: StandardDoc | null): StandardRecord | null {
   if (!doc) return null;
   return {
     code: doc.code, version: doc.version, category: doc.category, title: doc.title, schema: JSON.parse(doc.schemaJson),
-    schemaId: doc.schemaId ?? null, contentHash: doc.contentHash, status: doc.status, createdBy: doc.createdBy,
+    schemaId: doc.schemaId ?? null, contentHash: doc.contentHash, status: doc.status, ownerOrgId: doc.ownerOrgId ?? null, createdBy: doc.createdBy,
     createdAt: doc.createdAt, publishedAt: doc.publishedAt ?? null, retiredAt: doc.retiredAt ?? null,
   };
 }

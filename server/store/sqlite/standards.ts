@@ -12,6 +12,7 @@ interface StandardRow {
   schema_id: string | null;
   content_hash: string;
   status: StandardRecord['status'];
+  owner_org_id: string | null;
   created_by: string;
   created_at: string;
   published_at: string | null;
@@ -28,6 +29,7 @@ function toRecord(row: StandardRow): StandardRecord {
     schemaId: row.schema_id,
     contentHash: row.content_hash,
     status: row.status,
+    ownerOrgId: row.owner_org_id,
     createdBy: row.created_by,
     createdAt: row.created_at,
     publishedAt: row.published_at,
@@ -50,8 +52,8 @@ export function createStandardRepository(db: Database): StandardRepository {
   const all = db.prepare('SELECT * FROM standards ORDER BY code, seq');
   const bySchemaId = db.prepare('SELECT * FROM standards WHERE schema_id = ?');
   const insert = db.prepare(`INSERT INTO standards (code, version, category, title, schema, schema_id, content_hash,
-      status, created_by, created_at, published_at, retired_at, seq)
-    VALUES (@code, @version, @category, @title, @schema, @schemaId, @contentHash, @status, @createdBy, @createdAt,
+      status, owner_org_id, created_by, created_at, published_at, retired_at, seq)
+    VALUES (@code, @version, @category, @title, @schema, @schemaId, @contentHash, @status, @ownerOrgId, @createdBy, @createdAt,
       @publishedAt, @retiredAt, (SELECT coalesce(max(seq), 0) + 1 FROM standards))`);
   const replace = db.prepare(`UPDATE standards SET category = @category, title = @title, schema = @schema,
       schema_id = @schemaId, content_hash = @contentHash WHERE code = @code AND version = @version AND status = 'draft'`);

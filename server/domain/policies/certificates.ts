@@ -1,0 +1,18 @@
+import type { CertificateRecord } from '../../store/port.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { forbidden, rule, type Refusal } from './rule.ts';
+
+/** Status changes belong to the regulators of the jurisdiction that issued the certificate. */
+function issuingJurisdiction(actor: Actor, certificate: Pick<CertificateRecord, 'number' | 'jurisdiction'>): true | Refusal {
+  return actor.jurisdiction === certificate.jurisdiction || forbidden(`only regulators of ${certificate.jurisdiction} may change the status of ${certificate.number}`);
+}
+
+/** Rules for certificates, their public verification and the transparency log. */
+export const certificatePolicies = {
+  'certificate.read': rule('public'),
+  'certificate.verify': rule('public'),
+  'log.read': rule('public'),
+  'certificate.suspend': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
+  'certificate.reinstate': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
+  'certificate.revoke': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
+};

@@ -1,0 +1,34 @@
+import type { StandardRecord } from '../../store/port.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { forbidden, rule, type Refusal } from './rule.ts';
+
+/**
+ * The organisation id the registry itself acts under (the CLI and the start-up import of the shipped
+ * standards). Standards with no owner authority (`ownerOrgId: null`) belong to it.
+ */
+export const registryOrgId = 'system';
+
+/** What ownership is decided on: a stored version (or the code's first version, for a new upload). */
+export type OwnedStandard = Pick<StandardRecord, 'code' | 'version' | 'ownerOrgId'>;
+
+/**
+ * Every version of a standard code belongs to the authority whose regulator first uploaded the code;
+ * the shipped joint IR–RU standards (owner null) belong to the registry and change only through its CLI.
+ * Every standard is shared by both jurisdictions (any vendor may be checked against it), so replacing,
+ * publishing and withdrawing are for the owning authority alone.
+ */
+function ownedByActor(actor: Actor, standard: OwnedStandard): true | Refusal {
+  const owner = standard.ownerOrgId ?? registryOrgId;
+  if (actor.orgId === owner) return true;
+  const whose = standard.ownerOrgId === null ? 'the registry (a shipped joint standard; use the registry CLI)' : 'another authority';
+  return forbidden(`${standard.code}@${standard.version} belongs to ${whose}; only its regulators may change it`);
+}
+
+/** Rules for the standards catalog and conformance checks. */
+export const standardPolicies = {
+  'standard.read': rule('public'),
+  'standard.upload': rule<OwnedStandard>(['regulator'], ownedByActor),
+  'standard.publish': rule<OwnedStandard>(['regulator'], ownedByActor),
+  'standard.withdraw': rule<OwnedStandard>(['regulator'], ownedByActor),
+  'conformance.check': rule('authenticated'),
+};
