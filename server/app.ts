@@ -14,7 +14,9 @@ import type { SubmissionHooks } from './domain/submissions/approval-hook.ts';
 import { apiRouter } from './http/api/index.ts';
 import type { AppContext } from './http/context.ts';
 import { healthRouter } from './http/health.ts';
+import { redactingLogger } from './http/log-redaction.ts';
 import { notFoundHandler, problemHandler } from './http/problem.ts';
+import { wellFormedUrl } from './http/middleware/well-formed-text.ts';
 import { webRouter } from './http/web/index.ts';
 import type { Store } from './store/port.ts';
 
@@ -38,7 +40,8 @@ export async function closeApp(app: Express): Promise<void> {
 
 /** Builds the express app (no listening, so tests drive it with supertest). */
 export function createApp(options: AppOptions): Express {
-  const log = options.log ?? pino({ level: options.config.logLevel });
+  // Whatever logger is given, lines go through redaction: no token, password or cookie is ever written.
+  const log = redactingLogger(options.log ?? pino({ level: options.config.logLevel }));
   const certificates = createCertificatesContext({ store: options.store, vault: fileKeyVault(keysDirOf(options.config.dataDir)), publicBaseUrl: options.config.publicBaseUrl, ...options.certificates });
   const documents = options.documents ?? createDocumentRenderer(createPdfRenderer({ executablePath: options.config.chromiumPath }));
   const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), log, certificates, documents, hooks: { ...options.hooks, onApproved: options.hooks?.onApproved ?? certificateIssuingHook(certificates) } };
@@ -58,6 +61,7 @@ export function createApp(options: AppOptions): Express {
       },
     }),
   );
+  app.use(wellFormedUrl);
   app.use(healthRouter(ctx.store));
   app.use('/api/v1', apiRouter(ctx));
   app.use(webRouter(ctx));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { DomainError } from './domain/errors.ts';
+import { identifierRule } from './domain/text/identifier.ts';
 
 const addFormats = addFormatsModule.default;
 const schemasRoot = join(import.meta.dirname, '..', 'schemas');
@@ -32,8 +33,14 @@ export const inputSchemas: ReadonlyArray<Record<string, unknown>> = loadSchemas(
 for (const schema of inputSchemas) ajv.addSchema(schema);
 const validators = new Map<string, ValidateFunction>();
 
+const identifierSchema = 'urn:irru:common:identifier';
+
 function toFailure(error: ErrorObject): InputFailure {
   const path = error.instancePath || '/';
+  // The identifier rule by its name, not as an opaque pattern: the client learns what to remove.
+  if (error.keyword === 'pattern' && error.schemaPath.startsWith(identifierSchema)) {
+    return { path, message: 'must be an identifier: no control or bidirectional control characters (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)', keyword: identifierRule, params: error.params };
+  }
   const extra = error.keyword === 'additionalProperties' ? ` ("${String(error.params.additionalProperty)}")` : '';
   return { path, message: `${error.message ?? 'is invalid'}${extra}`, keyword: error.keyword, params: error.params };
 }

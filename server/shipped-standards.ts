@@ -5,6 +5,7 @@ import type { Actor } from './domain/accounts/actor.ts';
 import type { ConformanceEngine } from './domain/conformance/index.ts';
 import { publishDocuments, type BulkPublishResult } from './domain/standards/bulk-publish.ts';
 import type { StandardDocument } from './domain/standards/standard-document.ts';
+import { assertWellFormedText } from './domain/text/well-formed.ts';
 import { validateInput } from './input-schemas.ts';
 import type { Store } from './store/port.ts';
 
@@ -18,7 +19,9 @@ export const systemActor: Actor = Object.freeze({ userId: 'system', email: 'syst
 export function readStandardFile(path: string): StandardDocument {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    // Strict UTF-8 and well-formed strings, as an upload of the same file would be read.
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path)));
+    assertWellFormedText(parsed);
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

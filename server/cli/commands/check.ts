@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { prepareStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
 import { UsageError, type CliContext } from '../cli-context.ts';
+import { readJsonFile } from '../json-file.ts';
 
 /** `registry check --standard CODE[@VERSION] FILE`: prints the report; exit code 1 when the spec does not conform. */
 export async function checkCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { standard: { type: 'string' } }, allowPositionals: true, strict: true });
   if (!values.standard || positionals.length !== 1) throw new UsageError('usage: registry check --standard CODE[@VERSION] FILE');
   const [code, version] = values.standard.split('@') as [string, string | undefined];
-  let spec: unknown;
-  try {
-    spec = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${positionals[0]}: ${(error as Error).message}`);
-  }
+  const spec = readJsonFile(positionals[0]!);
   const record = await resolveCheckableStandard(ctx.store, code, version);
   const report = ctx.engine.check(await prepareStandard(ctx.store, ctx.engine, record), spec);
   ctx.print(JSON.stringify(report, null, 2));

@@ -31,7 +31,8 @@ export function buildReport(
   return {
     conforms: evaluation.conforms,
     standard: { code: prepared.code, version: prepared.version, hash: prepared.contentHash },
-    specHash: hashOrEmpty(spec),
+    // Throws for a spec with no canonical form: a report never carries an empty or made-up hash.
+    specHash: specHash(spec),
     engine: { name: engineInfo.name, version: engineInfo.version },
     checkedAt: now.toISOString(),
     findings: evaluation.uncheckable === undefined ? findingsOf(runtime, evaluation) : [uncheckableFinding()],
@@ -71,13 +72,4 @@ function uncheckableFinding(): Finding {
     messages: { ...uncheckableMessages },
     params: {},
   };
-}
-
-// check() never throws for a JSON value; a non-JSON value (undefined) has no canonical form.
-function hashOrEmpty(spec: unknown): string {
-  try {
-    return specHash(spec);
-  } catch {
-    return '';
-  }
 }

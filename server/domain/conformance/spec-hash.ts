@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { DomainError } from '../errors.ts';
+import { findIllFormedText, illFormedTextError } from '../text/well-formed.ts';
+import { canonicalJsonText } from './jcs.ts';
 
 /**
  * The SHA-256 (lowercase hex) of the RFC 8785 (JCS) canonical JSON of `spec`: two specs that differ
- * only in key order or number spelling hash the same. Throws a TypeError for values JSON cannot hold
- * (undefined, functions, NaN, Infinity, lone surrogates, cycles).
+ * only in key order or number spelling hash the same. Always 64 hex digits, whatever the nesting depth: a
+ * value with no canonical form throws DomainError('validation_failed') instead (a lone surrogate names its
+ * JSON pointer within the spec with rule well_formed_unicode; NaN, Infinity, undefined, functions and cycles say why).
  */
 export function specHash(spec: unknown): string {
-  let canonical: string | undefined;
+  const illFormed = findIllFormedText(spec);
+  if (illFormed !== null) throw illFormedTextError(illFormed);
+  let canonical: string;
   try {
-    canonical = canonicalize(spec);
+    canonical = canonicalJsonText(spec);
   } catch (error) {
-    throw new TypeError(`spec is not a JSON value: ${(error as Error).message}`);
+    throw new DomainError('validation_failed', `the spec is not a JSON value: ${(error as Error).message}`);
   }
-  if (canonical === undefined) throw new TypeError('spec is not a JSON value');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

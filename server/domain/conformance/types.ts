@@ -95,7 +95,7 @@ export interface ConformanceEngine {
   prepare(doc: EngineDocument, referenced: Record<string, unknown>[]): PreparedStandard;
   /** The standard as `prepare` compiled it earlier (same code, version and content hash), or undefined. */
   cached(doc: Pick<EngineDocument, 'code' | 'version' | 'contentHash'>): PreparedStandard | undefined;
-  /** Checks a spec; never throws for any JSON value. */
+  /** Checks a spec; never throws for a JSON value with well-formed text (a lone surrogate or non-JSON value: DomainError validation_failed). */
   check(prepared: PreparedStandard, spec: unknown, now?: Date): ConformanceReport;
   /** The clause index of a schema (walks $ref into referenced documents), in document order, each clause once. */
   clauseIndex(schema: Record<string, unknown>, referenced: Record<string, unknown>[]): ClauseInfo[];

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { DomainError } from '../../domain/errors.ts';
+import { assertWellFormedText } from '../../domain/text/well-formed.ts';
 
 /**
  * Accepts one file in `field` (kept in memory, at most `maxBytes`, no other files, few small fields).
- * Requests that are not multipart pass through untouched.
+ * Text fields must be well-formed Unicode (400 naming the field). Requests that are not multipart pass through untouched.
  */
 export function singleFileUpload(field: string, maxBytes: number): RequestHandler {
   const upload = multer({
@@ -18,7 +19,14 @@ export function singleFileUpload(field: string, maxBytes: number): RequestHandle
     upload(req, res, (error?: unknown) => {
       // Multer's own errors map to problems in problem.ts; anything else from the parser is a malformed body.
       if (error && !(error instanceof multer.MulterError)) return next(new DomainError('validation_failed', 'the multipart body is malformed'));
-      next(error);
+      if (error) return next(error);
+      // Text fields are named like JSON members (`/standard`); JSON inside them is walked again by validateBody.
+      try {
+        assertWellFormedText(req.body);
+      } catch (illFormed) {
+        return next(illFormed);
+      }
+      next();
     });
   };
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { DomainError } from '../../domain/errors.ts';
+import { assertWellFormedText } from '../../domain/text/well-formed.ts';
 import { validateInput } from '../../input-schemas.ts';
 
 /** The JSON object held as text in a multipart form field. */
@@ -17,7 +18,8 @@ function jsonField(fields: unknown, name: string): Record<string, unknown> {
 }
 
 /**
- * Checks the content type and validates the body against the input schema `schemaId` (by $id).
+ * Checks the content type, that every key and string of the body is well-formed Unicode (400 naming the first
+ * bad one's JSON pointer, rule well_formed_unicode), and validates the body against the input schema `schemaId` (by $id).
  * With `fileField`, a multipart upload whose file holds the JSON body is accepted too (parsed here); with
  * `bodyField` as well, the form field `bodyField` holds the JSON body and the file the value of its property `fileField`.
  */
@@ -37,6 +39,8 @@ export function validateBody(schemaId: string, options: { fileField?: string; bo
       const accepted = options.fileField ? 'application/json or multipart/form-data' : 'application/json';
       throw new DomainError('unsupported_media_type', `the body must be ${accepted}`);
     }
+    // Keys and strings, at any depth: a lone surrogate is refused here, naming its pointer, before the schema sees it.
+    assertWellFormedText(req.body);
     req.body = validateInput(schemaId, req.body);
     next();
   };
