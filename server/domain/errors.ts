@@ -16,6 +16,9 @@ export const errorCodes = [
   'unsupported_media_type', // wrong content type, or an upload whose sniffed type is not allowed
   'not_conforming', // the action needs a conforming report and the spec does not conform
   'out_of_scope', // a shipment is not covered by the certificate
+  'inconsistent_submission', // the product block or target jurisdictions contradict the spec; details.errors lists each field
+  'not_certifiable', // the standard has no identification or target-market clause, so nothing under it can be certified
+  'role_mismatch', // a user's role does not fit its organisation's kind or jurisdiction; details.errors names the field
   'unavailable', // a dependency (store, renderer) cannot answer now
 ] as const;
 

@@ -16,6 +16,9 @@ export const problemStatus: Record<ErrorCode, { status: number; title: string }>
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   not_conforming: { status: 422, title: 'Specification does not conform' },
   out_of_scope: { status: 422, title: 'Outside the certificate scope' },
+  inconsistent_submission: { status: 422, title: 'Submission contradicts its spec' },
+  not_certifiable: { status: 422, title: 'Standard cannot certify' },
+  role_mismatch: { status: 422, title: 'Role does not fit the organisation' },
   unavailable: { status: 503, title: 'Service unavailable' },
 };
 

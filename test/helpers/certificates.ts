@@ -32,8 +32,9 @@ export async function reportOf(registry: TestRegistry, spec: unknown = smartphon
 
 /** An approved-submission-like issuance input, as the approval hook would build it. */
 export async function issuanceInput(registry: TestRegistry, actor: Actor, overrides: Partial<IssuanceInput> = {}): Promise<IssuanceInput> {
+  const holder = overrides.holderOrgId ?? (await registry.login('vendor', { org: `Example Mobile Technology Co., Ltd. ${randomUUID().slice(0, 8)}` })).user.orgId;
   return {
-    submissionId: randomUUID(), revision: 1, product: null, spec: smartphoneSpec, report: await reportOf(registry),
+    submissionId: randomUUID(), revision: 1, holderOrgId: holder, spec: smartphoneSpec, report: await reportOf(registry),
     attachments: [{ name: 'test-report.pdf', sha256: 'ab'.repeat(32) }], jurisdiction: actor.jurisdiction ?? 'IR', actor, requestId: 'test-request',
     ...overrides,
   };

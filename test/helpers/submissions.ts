@@ -11,9 +11,9 @@ export async function publishTestStandards(registry: TestRegistry, regulator: st
   }
 }
 
-/** A valid product. */
+/** A product block that agrees with conformingRadioSpec's identification. */
 export function product(overrides: Record<string, unknown> = {}) {
-  return { manufacturer: 'Acme Radio', brand: 'Acme', model: 'AR-100', hsCode: '8517.62', countryOfOrigin: 'CN', ...overrides };
+  return { manufacturer: 'Acme Radio', brand: 'Acme', model: 'AR-100', hsCode: '8517', countryOfOrigin: 'CN', ...overrides };
 }
 
 /** A valid new-submission body against TEST-RADIO. */

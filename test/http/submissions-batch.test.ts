@@ -4,8 +4,10 @@ import request from 'supertest';
 import { exeBytes, htmlBytes, xlsxBytes } from '../fixtures/upload-files.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 import { auditOf, publishTestStandards } from '../helpers/submissions.ts';
+import { radioSpec } from '../fixtures/test-standards.ts';
 
-const header = 'product.manufacturer,product.model,product.hsCode,product.countryOfOrigin,jurisdictions,spec.hsCode,spec.power,spec.wifi5,spec.bands.0,spec.bands.1';
+const id = 'spec.identification';
+const header = `product.model,${id}.manufacturer.name,${id}.model,${id}.hsCode,${id}.countryOfOrigin,jurisdictions,spec.targetMarkets,spec.power,spec.wifi5,spec.bands.0,spec.bands.1`;
 
 describe('batch import of submissions over HTTP', () => {
   let registry: TestRegistry;
@@ -34,10 +36,10 @@ describe('batch import of submissions over HTTP', () => {
   it('when a CSV holds valid and invalid rows, then each valid row becomes a draft and each invalid one is reported by row number', async () => {
     const csv = [
       header,
-      'Acme,CSV-1,8517.62,CN,IR,"""8517""",20,false,n78,n41',
-      'Acme,CSV-2,8517,CN,"IR,RU","""8517""",30,false,,',
-      'Acme,CSV-3,not-hs,CN,IR,"""8517""",20,false,,',
-      'Acme,CSV-4,8517,CN,IR,"""8517""",20,false,,n41',
+      'CSV-1,Acme,CSV-1,8517,CN,IR,"[""IR""]",20,false,n78,n41',
+      'CSV-2,Acme,CSV-2,8517,CN,"IR,RU","[""IR"",""RU""]",30,false,,',
+      'CSV-3,Acme,CSV-X,8517,CN,IR,"[""IR""]",20,false,,',
+      'CSV-4,Acme,CSV-4,8517,CN,IR,"[""IR""]",20,false,,n41',
     ].join('\n');
     const before = await count();
     const res = await batch(Buffer.from(csv), 'products.csv').expect(200);
@@ -47,36 +49,38 @@ describe('batch import of submissions over HTTP', () => {
     const [first, second, third, fourth] = res.body.rows;
     assert.deepEqual([first.row, first.status, first.conforms], [2, 'created', true]);
     assert.deepEqual([second.row, second.status, second.conforms], [3, 'created', false]);
-    assert.deepEqual([third.row, third.status, third.code], [4, 'failed', 'validation_failed']);
-    assert.equal(third.errors[0].path, '/product/hsCode');
+    assert.deepEqual([third.row, third.status, third.code], [4, 'failed', 'inconsistent_submission']);
+    assert.equal(third.errors[0].path, '/product/model');
     assert.deepEqual([fourth.row, fourth.status], [5, 'failed']);
     assert.match(fourth.detail, /spec\.bands\.0 is missing/);
     assert.equal(await count(), before + 2);
     const revision = await registry.store.submissions.getRevision(first.id, 1);
-    assert.deepEqual(revision?.spec, { hsCode: '8517', power: 20, wifi5: false, bands: ['n78', 'n41'] });
+    const identification = { manufacturer: { name: 'Acme' }, model: 'CSV-1', hsCode: '8517', countryOfOrigin: 'CN' };
+    assert.deepEqual(revision?.spec, { identification, targetMarkets: ['IR'], power: 20, wifi5: false, bands: ['n78', 'n41'] });
     assert.deepEqual((await registry.store.submissions.get(second.id))?.tracks.map((t) => t.jurisdiction), ['IR', 'RU']);
     assert.deepEqual((await auditOf(registry, `submission:${first.id}`)).map((e) => e.action), ['submission.create']);
   });
 
-  it('when an XLSX sheet is uploaded, then numbers in product columns stay text and spec numbers stay numbers', async () => {
+  it('when an XLSX sheet is uploaded, then numbers in product and identification columns stay text and spec numbers stay numbers', async () => {
     const bytes = await xlsxBytes([
-      ['product.manufacturer', 'product.model', 'product.hsCode', 'product.countryOfOrigin', 'spec.hsCode', 'spec.power', 'spec.wifi5', 'spec.dfs'],
-      ['Acme', 'XL-1', 8517, 'CN', '"8517"', 21.5, true, true],
-      ['Acme', 'XL-2', 8517, 'CN', '"8517"', 'lots', false, null],
+      ['product.hsCode', `${id}.manufacturer.name`, `${id}.model`, `${id}.hsCode`, `${id}.countryOfOrigin`, 'spec.targetMarkets', 'spec.power', 'spec.wifi5', 'spec.dfs'],
+      [8517, 'Acme', 'XL-1', 8517, 'CN', '["RU"]', 21.5, true, true],
+      [8517, 'Acme', 'XL-2', 8517, 'CN', '["RU"]', 'lots', false, null],
     ]);
     const res = await batch(bytes, 'products.bin', { standard: 'TEST-RADIO', version: '1.0.0', jurisdictions: 'RU' }).expect(200);
     assert.equal(res.body.format, 'xlsx');
     assert.deepEqual(res.body.rows.map((r: { row: number; status: string; conforms?: boolean }) => [r.row, r.status, r.conforms]), [[2, 'created', true], [3, 'created', false]]);
     const stored = await registry.store.submissions.getRevision(res.body.rows[0].id, 1);
     assert.equal(stored?.product.hsCode, '8517');
-    assert.deepEqual(stored?.spec, { hsCode: '8517', power: 21.5, wifi5: true, dfs: true });
+    const identification = { manufacturer: { name: 'Acme' }, model: 'XL-1', hsCode: '8517', countryOfOrigin: 'CN' };
+    assert.deepEqual(stored?.spec, { identification, targetMarkets: ['RU'], power: 21.5, wifi5: true, dfs: true });
     assert.deepEqual((await registry.store.submissions.get(res.body.rows[0].id))?.tracks.map((t) => t.jurisdiction), ['RU']);
   });
 
   it('when JSON lines are uploaded, then nested and dotted objects are accepted and a line that is not an object fails alone', async () => {
     const lines = [
-      JSON.stringify({ product: { manufacturer: 'Acme', model: 'JL-1', hsCode: '8517', countryOfOrigin: 'CN' }, jurisdictions: ['IR'], spec: { hsCode: '8517', power: 5 } }),
-      JSON.stringify({ 'product.manufacturer': 'Acme', 'product.model': 'JL-2', 'product.hsCode': '8517', 'product.countryOfOrigin': 'CN', 'spec.hsCode': '8517', 'spec.power': 7 }),
+      JSON.stringify({ product: { manufacturer: 'Acme Radio', model: 'JL-1' }, jurisdictions: ['IR'], spec: radioSpec({ power: 5 }, { model: 'JL-1' }) }),
+      JSON.stringify({ 'product.model': 'JL-2', [`${id}.manufacturer.name`]: 'Acme', [`${id}.model`]: 'JL-2', [`${id}.hsCode`]: '8517', [`${id}.countryOfOrigin`]: 'CN', 'spec.targetMarkets': ['IR'], 'spec.power': 7 }),
       '{"product": ',
       JSON.stringify({ product: { manufacturer: 'Acme', model: 'JL-4', hsCode: '8517', countryOfOrigin: 'CN' }, 'spec.__proto__.polluted': true }),
     ].join('\n');
@@ -89,7 +93,7 @@ describe('batch import of submissions over HTTP', () => {
   it('when the file or form is refused as a whole (unknown standard, wrong type, no rows, too many rows), then nothing is imported', async () => {
     const before = await count();
     const eventsBefore = (await registry.store.audit.last())!.seq;
-    const row = 'Acme,R,8517,CN,IR,"""8517""",1,false,,';
+    const row = 'R,Acme,R,8517,CN,IR,"[""IR""]",1,false,,';
     assert.equal((await batch(Buffer.from(`${header}\n${row}`), 'a.csv', { standard: 'NOPE' }).expect(404)).body.code, 'not_found');
     assert.equal((await batch(exeBytes, 'a.csv').expect(415)).body.code, 'unsupported_media_type');
     await batch(htmlBytes, 'a.csv').expect(415);
@@ -107,7 +111,7 @@ describe('batch import of submissions over HTTP', () => {
   });
 
   it('when anyone but a vendor uploads a batch, then 401 or 403', async () => {
-    const csv = Buffer.from(`${header}\nAcme,R,8517,CN,IR,"""8517""",1,false,,`);
+    const csv = Buffer.from(`${header}\nR,Acme,R,8517,CN,IR,"[""IR""]",1,false,,`);
     await request(registry.app).post('/api/v1/submissions/batch').field('standard', 'TEST-RADIO').attach('file', csv, 'a.csv').expect(401);
     const admin = (await registry.login('admin')).auth;
     for (const auth of [regulator, customs, admin]) await batch(csv, 'a.csv', { standard: 'TEST-RADIO' }, auth).expect(403);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { failingRadioSpec } from '../fixtures/test-standards.ts';
+import { failingRadioSpec, radioSpec } from '../fixtures/test-standards.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 import { act, auditOf, createSubmission, product, publishTestStandards } from '../helpers/submissions.ts';
 
@@ -68,7 +68,7 @@ describe('submission review workflow over HTTP', () => {
     const seen = await request(registry.app).get(`/api/v1/submissions/${id}`).set('Authorization', vendor).expect(200);
     assert.equal(seen.body.decisions[0].comment, 'add the DFS declaration');
     await request(registry.app).put(`/api/v1/submissions/${id}`).set('Authorization', vendor).set('If-Match', '"1"')
-      .send({ product: product({ firmwareVersion: '2.0' }), spec: { hsCode: '8517', power: 18, wifi5: true, dfs: true } }).expect(200);
+      .send({ product: product({ firmwareVersion: '2.0' }), spec: radioSpec({ power: 18, wifi5: true, dfs: true }, { firmwareVersion: '2.0' }) }).expect(200);
     assert.equal((await act(registry, vendor, id, 'submit').expect(200)).body.status, 'submitted');
     await act(registry, irRegulator, id, 'review').expect(200);
     await act(registry, irRegulator, id, 'decision', { decision: 'reject', comment: 'label is missing' }).expect(200);
@@ -127,7 +127,7 @@ describe('submission review workflow over HTTP', () => {
     await act(registry, ruRegulator, id, 'review').expect(200);
     await act(registry, ruRegulator, id, 'decision', { decision: 'request_changes', comment: 'Russian label' }).expect(200);
     assert.deepEqual(await status(id), { status: 'changes_requested', tracks: { IR: 'approved', RU: 'changes_requested' } });
-    await request(registry.app).put(`/api/v1/submissions/${id}`).set('Authorization', vendor).send({ product: product(), spec: { hsCode: '8517', power: 10 } }).expect(200);
+    await request(registry.app).put(`/api/v1/submissions/${id}`).set('Authorization', vendor).send({ product: product(), spec: radioSpec({ power: 10 }) }).expect(200);
     await act(registry, vendor, id, 'submit').expect(200);
     assert.deepEqual(await status(id), { status: 'submitted', tracks: { IR: 'approved', RU: 'submitted' } });
     assert.equal((await act(registry, irRegulator, id, 'review').expect(409)).body.state, 'approved');
@@ -182,8 +182,8 @@ describe('submission review workflow over HTTP', () => {
   // Runs last: it withdraws the test standard.
   it('when the standard version is withdrawn after the draft was made, then submitting is refused with 409', async () => {
     const { id } = await createSubmission(registry, vendor);
-    const regulator = (await registry.login('regulator')).auth;
-    await request(registry.app).post('/api/v1/standards/TEST-RADIO/1.0.0/withdraw').set('Authorization', regulator).expect(200);
+    // Only the owning authority (the regulator who published it) may withdraw it.
+    await request(registry.app).post('/api/v1/standards/TEST-RADIO/1.0.0/withdraw').set('Authorization', irRegulator).expect(200);
     const res = await act(registry, vendor, id, 'submit').expect(409);
     assert.equal(res.body.code, 'conflict');
     assert.deepEqual(await status(id), { status: 'draft', tracks: { IR: 'draft' } });

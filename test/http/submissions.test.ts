@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { failingRadioSpec, radioDocument } from '../fixtures/test-standards.ts';
+import { failingRadioSpec, radioDocument, radioSpec } from '../fixtures/test-standards.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 import { auditOf, createSubmission, product, publishTestStandards, submissionBody } from '../helpers/submissions.ts';
 
@@ -128,7 +128,8 @@ describe('submissions over HTTP: create, read, revise, list', () => {
 
   it('when a vendor revises, then a new revision is stored with its own report and the old one is unchanged', async () => {
     const { id } = await createSubmission(registry, vendor);
-    const res = await put(id, { product: product({ model: 'AR-101' }), spec: failingRadioSpec }).set('If-Match', '"1"').expect(200);
+    const renamed = radioSpec({ power: 30, wifi5: true, dfs: true }, { model: 'AR-101' });
+    const res = await put(id, { product: product({ model: 'AR-101' }), spec: renamed }).set('If-Match', '"1"').expect(200);
     assert.equal(res.body.revision, 2);
     assert.equal(res.headers.etag, '"2"');
     assert.equal(res.body.report.conforms, false);
@@ -136,7 +137,8 @@ describe('submissions over HTTP: create, read, revise, list', () => {
     assert.equal(first.body.report.conforms, true);
     assert.equal(first.body.product.model, 'AR-100');
     const second = await get(`/${id}/revisions/2`).expect(200);
-    assert.deepEqual(second.body.spec, failingRadioSpec);
+    assert.deepEqual(second.body.spec, renamed);
+    assert.equal(second.body.product.model, 'AR-101');
     const detail = await get(`/${id}`).expect(200);
     assert.deepEqual(detail.body.revisions.map((r: { number: number; conforms: boolean }) => [r.number, r.conforms]), [[1, true], [2, false]]);
     assert.equal(detail.body.model, 'AR-101');
@@ -146,27 +148,28 @@ describe('submissions over HTTP: create, read, revise, list', () => {
   it('when If-Match names an older revision or is weak, then 412 and nothing is stored; without If-Match the revision is accepted', async () => {
     const { id } = await createSubmission(registry, vendor);
     await put(id, { product: product(), spec: failingRadioSpec }).expect(200);
-    const stale = await put(id, { product: product(), spec: {} }).set('If-Match', '"1"').expect(412);
+    const stale = await put(id, { spec: failingRadioSpec }).set('If-Match', '"1"').expect(412);
     assert.equal(stale.body.code, 'precondition_failed');
     assert.equal(stale.body.revision, 2);
-    await put(id, { product: product(), spec: {} }).set('If-Match', 'W/"2"').expect(412);
+    await put(id, { spec: failingRadioSpec }).set('If-Match', 'W/"2"').expect(412);
     assert.equal((await registry.store.submissions.get(id))?.revision, 2);
     assert.equal(await registry.store.submissions.getRevision(id, 3), null);
-    await put(id, { product: product(), spec: {} }).set('If-Match', '"2"').expect(200);
-    await put(id, { product: product(), spec: {} }).set('If-Match', '*').expect(200);
+    await put(id, { spec: failingRadioSpec }).set('If-Match', '"2"').expect(200);
+    await put(id, { spec: failingRadioSpec }).set('If-Match', '*').expect(200);
     assert.equal((await registry.store.submissions.get(id))?.revision, 4);
   });
 
   it('when a revision is refused (bad body, wrong role, other organisation, not editable), then nothing changes', async () => {
     const { id } = await createSubmission(registry, vendor);
-    await put(id, { product: product(), spec: {}, standard: 'X' }).expect(400);
-    await put(id, { spec: {} }).expect(400);
+    await put(id, { spec: failingRadioSpec, standard: 'X' }).expect(400);
+    await put(id, { product: product({ hsCode: 'abc' }), spec: failingRadioSpec }).expect(400);
+    assert.equal((await put(id, { spec: {} }).expect(422)).body.code, 'inconsistent_submission');
     await request(registry.app).put(`/api/v1/submissions/${id}`).set('Authorization', vendor).set('Content-Type', 'text/csv').send('a,b').expect(415);
-    await put(id, { product: product(), spec: {} }, otherVendor).expect(404);
-    for (const auth of [regulator, customs, admin]) await put(id, { product: product(), spec: {} }, auth).expect(403);
-    await request(registry.app).put(`/api/v1/submissions/${id}`).send({ product: product(), spec: {} }).expect(401);
+    await put(id, { spec: failingRadioSpec }, otherVendor).expect(404);
+    for (const auth of [regulator, customs, admin]) await put(id, { spec: failingRadioSpec }, auth).expect(403);
+    await request(registry.app).put(`/api/v1/submissions/${id}`).send({ spec: failingRadioSpec }).expect(401);
     await request(registry.app).post(`/api/v1/submissions/${id}/submit`).set('Authorization', vendor).expect(200);
-    const locked = await put(id, { product: product(), spec: {} }).expect(409);
+    const locked = await put(id, { spec: failingRadioSpec }).expect(409);
     assert.equal(locked.body.state, 'submitted');
     assert.equal((await registry.store.submissions.get(id))?.revision, 1);
     assert.deepEqual((await auditOf(registry, `submission:${id}`)).map((e) => e.action), ['submission.create', 'submission.submit']);
@@ -184,8 +187,9 @@ describe('submissions over HTTP: create, read, revise, list', () => {
   });
 
   it('when submissions are listed, then a vendor sees only their organisation\'s, filtered by status, standard and text, page by page', async () => {
-    const mine = await createSubmission(registry, vendor, { product: product({ manufacturer: 'Zeta Wireless', model: 'ZW-9' }) });
-    await createSubmission(registry, otherVendor, { product: product({ manufacturer: 'Zeta Wireless', model: 'ZW-9' }) });
+    const zeta = { spec: radioSpec({ power: 20 }, { manufacturer: { name: 'Zeta Wireless' }, model: 'ZW-9' }), product: product({ manufacturer: 'Zeta Wireless', model: 'ZW-9' }) };
+    const mine = await createSubmission(registry, vendor, zeta);
+    await createSubmission(registry, otherVendor, zeta);
     const byText = await get('?q=zeta').expect(200);
     assert.deepEqual(byText.body.items.map((s: { id: string }) => s.id), [mine.id]);
     const all = (await get('?limit=100').expect(200)).body.items as { id: string; status: string }[];

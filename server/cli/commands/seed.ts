@@ -13,7 +13,7 @@ import {
 } from '../../domain/submissions/index.ts';
 import { validateInput } from '../../input-schemas.ts';
 import { publishShippedStandards } from '../../shipped-standards.ts';
-import type { Jurisdiction, ProductInfo, Store, UserRecord } from '../../store/port.ts';
+import type { Jurisdiction, Store, UserRecord } from '../../store/port.ts';
 import { UsageError, type CliContext } from '../cli-context.ts';
 import { demoAdmin, demoSubmissions, demoUsers, examplesDir, type DemoStep, type DemoSubmission, type DemoUser } from '../demo-data.ts';
 
@@ -49,17 +49,6 @@ async function startRun(ctx: CliContext): Promise<SeedRun & { keysCreated: unkno
   return { store: ctx.store, certificates, submissions, users, keysCreated };
 }
 
-/** The product as a vendor would declare it, taken from the example's `identification`. */
-function declaredProduct(spec: unknown): Partial<ProductInfo> {
-  const id = ((spec as { identification?: Record<string, unknown> }).identification ?? {});
-  const manufacturer = id.manufacturer as { name?: unknown } | undefined;
-  const fields = ['brand', 'model', 'hardwareVersion', 'firmwareVersion', 'hsCode', 'countryOfOrigin'] as const;
-  const product: Record<string, unknown> = { manufacturer: manufacturer?.name };
-  for (const field of fields) product[field] = id[field];
-  if (Array.isArray(id.variants) && id.variants.length > 0) product.variants = id.variants;
-  return Object.fromEntries(Object.entries(product).filter(([, value]) => value !== undefined));
-}
-
 function regulatorOf(run: SeedRun, jurisdiction: Jurisdiction): UserRecord {
   const found = [...run.users.values()].find(({ user }) => user.role === 'regulator' && user.jurisdiction === jurisdiction);
   if (!found) throw new Error(`the demo catalogue has no regulator of ${jurisdiction}`);
@@ -86,7 +75,7 @@ async function perform(run: SeedRun, id: string, vendor: UserRecord, step: DemoS
 async function seedSubmission(run: SeedRun, demo: DemoSubmission): Promise<string> {
   const vendor = run.users.get(demo.vendor)!.user;
   const spec: unknown = JSON.parse(readFileSync(join(examplesDir, demo.standard, `${demo.example}.json`), 'utf8'));
-  const input = validateInput<NewSubmission>('urn:irru:api:new-submission', { standard: demo.standard, jurisdictions: demo.jurisdictions, product: declaredProduct(spec), spec });
+  const input = validateInput<NewSubmission>('urn:irru:api:new-submission', { standard: demo.standard, jurisdictions: demo.jurisdictions, spec });
   const { submission } = await createSubmission(run.submissions, acting(vendor), input);
   for (const step of demo.steps) await perform(run, submission.id, vendor, step);
   return submission.id;

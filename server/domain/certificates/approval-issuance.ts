@@ -13,7 +13,7 @@ export function certificateIssuingHook(ctx: CertificatesContext): OnApproved {
     await issueCertificate(tx, ctx, {
       submissionId: submission.id,
       revision: revision.number,
-      product: revision.product,
+      holderOrgId: submission.orgId,
       spec: revision.spec,
       report: revision.report as unknown as CertifiableReport,
       attachments: attachments.map((attachment) => ({ name: attachment.fileName, sha256: attachment.sha256 })),

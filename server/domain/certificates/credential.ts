@@ -36,6 +36,8 @@ export interface CredentialInput {
   number: string;
   jurisdiction: Jurisdiction;
   issuer: OrganisationRecord;
+  /** The vendor organisation the certificate is issued to. */
+  holder: OrganisationRecord;
   product: CertifiedProduct;
   standard: StandardRecord;
   report: CertifiableReport;
@@ -53,7 +55,8 @@ export function credentialIdOf(number: string): string {
 
 /**
  * The certificate as a W3C Verifiable Credential 2.0 shaped after the UN/CEFACT UNTP Digital Conformity
- * Credential: the authority as issuer, and as subject one conformity attestation with the product, the
+ * Credential: the authority as issuer (by its full name), and as subject one conformity attestation with the
+ * holder (the vendor organisation, by its full name), the product, the
  * standard (pinned by its $id and content hash), one assessment per clause, and the spec hash. Pure: equal
  * inputs give equal credentials. Holds no personal data.
  */
@@ -75,6 +78,7 @@ export function buildCredential(input: CredentialInput) {
       assessmentLevel: 'governmentApproval',
       attestationType: 'certification',
       jurisdiction: input.jurisdiction,
+      holder: { type: ['Party'], id: issuerIdOf(input.holder.id), name: input.holder.name },
       product: { type: ['Product'], ...input.product },
       standard: {
         type: ['Standard'], code: standard.code, version: standard.version, id: standard.schemaId, contentHash: standard.contentHash,

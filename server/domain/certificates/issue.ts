@@ -1,4 +1,4 @@
-import type { CertificateRecord, Jurisdiction, OrganisationRecord, ProductInfo, StandardRecord, StoreTransaction } from '../../store/port.ts';
+import type { CertificateRecord, Jurisdiction, OrganisationRecord, StandardRecord, StoreTransaction } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { DomainError } from '../errors.ts';
@@ -8,15 +8,17 @@ import { formatCertificateNumber } from './certificate-number.ts';
 import { addYears, type CertificatesContext } from './context.ts';
 import { buildCredential, type CertifiableReport, type EvidenceFile } from './credential.ts';
 import { sha256Hex } from './jws.ts';
-import { certifiedProduct } from './product.ts';
+import { certifiableProduct } from '../submissions/certifiable.ts';
+import type { CertifiedProduct } from './product.ts';
 import { activeAuthorityKey, signCompact } from './signing-keys.ts';
 
 /** What an approval hands to issuance: the approved revision with its report, and who approved it. */
 export interface IssuanceInput {
   submissionId: string;
   revision: number;
-  /** The product as the revision declares it (completed from the spec's identification). */
-  product: Partial<ProductInfo> | null;
+  /** The vendor organisation that holds the certificate (the submission's owner). */
+  holderOrgId: string;
+  /** The checked spec: the only source of what the certificate says about the product. */
   spec: unknown;
   report: CertifiableReport;
   attachments: EvidenceFile[];
@@ -41,11 +43,23 @@ async function citedStandard(tx: StoreTransaction, report: CertifiableReport): P
   return standard;
 }
 
-async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput, issuer: OrganisationRecord, number: string, issued: Date) {
-  const standard = await citedStandard(tx, input.report);
+async function holderOf(tx: StoreTransaction, input: IssuanceInput): Promise<OrganisationRecord> {
+  const holder = await tx.organisations.get(input.holderOrgId);
+  if (!holder) throw new DomainError('not_found', `the holder organisation ${input.holderOrgId} is gone`);
+  return holder;
+}
+
+interface CertifiedParts {
+  issuer: OrganisationRecord;
+  holder: OrganisationRecord;
+  standard: StandardRecord;
+  product: CertifiedProduct;
+}
+
+async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput, { issuer, holder, standard, product }: CertifiedParts, number: string, issued: Date) {
   const key = await activeAuthorityKey(tx, ctx.vault, issuer, issued.toISOString());
   const credential = buildCredential({
-    number, jurisdiction: input.jurisdiction, issuer, product: certifiedProduct(input.product, input.spec), standard, report: input.report,
+    number, jurisdiction: input.jurisdiction, issuer, holder, product, standard, report: input.report,
     evidence: input.attachments, submission: { id: input.submissionId, revision: input.revision }, validFrom: issued.toISOString(),
     validUntil: addYears(issued, ctx.validityYears).toISOString(), publicBaseUrl: ctx.publicBaseUrl,
   });
@@ -54,21 +68,24 @@ async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, 
 }
 
 /**
- * Issues the certificate for an approved revision inside the caller's transaction: takes the next number of
+ * Issues the certificate for an approved revision inside the caller's transaction. What it states about the
+ * product comes from the checked spec only (certifiableProduct refuses anything unchecked). Takes the next number of
  * the jurisdiction and year, signs the credential with the authority's key (created on first use), stores
  * it, appends its log leaf, its issuance event and its audit event. When anything throws, the caller's
  * transaction rolls all of it back, the number included, so numbers stay gapless.
  */
 export async function issueCertificate(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput): Promise<CertificateRecord> {
-  if (!input.report.conforms) throw new DomainError('not_conforming', 'only a conforming revision can be certified');
   const issuer = await issuingAuthority(tx, input);
+  const standard = await citedStandard(tx, input.report);
+  // Everything the certificate states is checked before a number is taken.
+  const product = certifiableProduct({ standard, report: input.report, spec: input.spec }, input.jurisdiction);
+  const parts: CertifiedParts = { issuer, holder: await holderOf(tx, input), standard, product };
   const issued = ctx.now();
   const at = issued.toISOString();
   const year = issued.getUTCFullYear();
   const sequence = await tx.certificates.nextSequence(input.jurisdiction, year);
   const number = formatCertificateNumber({ jurisdiction: input.jurisdiction, year, sequence });
-  const signed = await signedCredential(tx, ctx, input, issuer, number, issued);
-  const product = signed.credential.credentialSubject.product;
+  const signed = await signedCredential(tx, ctx, input, parts, number, issued);
   const certificate: CertificateRecord = {
     number, jurisdiction: input.jurisdiction, year, sequence, issuerOrgId: issuer.id, submissionId: input.submissionId, revision: input.revision,
     kid: signed.kid, jws: signed.jws, credentialHash: signed.credentialHash, hsCode: product.hsCode, model: product.model,

@@ -1,7 +1,7 @@
-import { requireRole } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
-import { requireVisible } from './access.ts';
+import { submissionEventScope } from '../policies/index.ts';
+import { loadSubmissionFor } from './access.ts';
 import { checkedRevision, type RevisionInput } from './checked-revision.ts';
 import type { SubmissionWithRevision } from './create.ts';
 import { submissionSubject, type ActingUser, type SubmissionContext } from './submission-context.ts';
@@ -24,26 +24,26 @@ export async function reviseSubmission(
   ctx: SubmissionContext, acting: ActingUser, id: string, input: RevisionInput, expected?: ExpectedRevision,
 ): Promise<SubmissionWithRevision> {
   const { actor } = acting;
-  requireRole(actor, 'vendor');
-  const before = requireVisible(actor, await ctx.store.submissions.get(id), id);
+  const before = await loadSubmissionFor(ctx.store.submissions, actor, 'submission.revise', id);
   assertExpectedRevision(expected, before.revision);
   assertVendorMay(before, 'revise');
   const standard = { code: before.standardCode, version: before.standardVersion };
-  const checked = await checkedRevision(ctx, standard, input, { submissionId: id, number: before.revision + 1, userId: actor.userId });
+  const jurisdictions = before.tracks.map((track) => track.jurisdiction);
+  const checked = await checkedRevision(ctx, standard, input, { submissionId: id, number: before.revision + 1, userId: actor.userId, jurisdictions });
   return ctx.store.transaction(async (tx) => {
-    const current = requireVisible(actor, await tx.submissions.get(id), id);
+    const current = await loadSubmissionFor(tx.submissions, actor, 'submission.revise', id);
     assertExpectedRevision(expected, current.revision);
     assertVendorMay(current, 'revise');
     // Numbered from the state inside the transaction: a revision stored meanwhile (without If-Match) is kept, never overwritten.
     const revision = { ...checked.revision, number: current.revision + 1 };
-    const submission = { ...current, revision: revision.number, manufacturer: input.product.manufacturer, model: input.product.model, updatedAt: revision.createdAt };
+    const submission = { ...current, revision: revision.number, manufacturer: revision.product.manufacturer, model: revision.product.model, updatedAt: revision.createdAt };
     await tx.submissions.insertRevision(revision);
     await tx.submissions.update(submission);
     await appendAudit(tx, acting, {
       action: 'submission.revise',
       subject: submissionSubject(id),
       summary: { revision: revision.number, previousRevision: current.revision, specHash: revision.specHash, conforms: revision.conforms },
-      scope: current.tracks.map((t) => t.jurisdiction),
+      scope: submissionEventScope(current),
     });
     return { submission, revision };
   });

@@ -1,12 +1,13 @@
 import type { JurisdictionTrack, StoreTransaction, SubmissionRecord } from '../../store/port.ts';
-import { requireRole } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
-import { requireVisible } from './access.ts';
+import { submissionEventScope } from '../policies/index.ts';
+import { loadSubmissionFor } from './access.ts';
+import { certifiableProduct, type CertifiableRevision } from './certifiable.ts';
 import { submissionSubject, type ActingUser, type SubmissionContext } from './submission-context.ts';
 import { assertVendorMay, overallStatus, tracksMovedBy } from './workflow.ts';
 
-async function assertSubmittable(tx: StoreTransaction, submission: SubmissionRecord): Promise<void> {
+async function assertSubmittable(tx: StoreTransaction, submission: SubmissionRecord, tracks: readonly JurisdictionTrack[]): Promise<void> {
   const revision = await tx.submissions.getRevision(submission.id, submission.revision);
   if (!revision?.conforms) {
     const failures = Array.isArray(revision?.report.findings) ? revision.report.findings.length : undefined;
@@ -18,6 +19,9 @@ async function assertSubmittable(tx: StoreTransaction, submission: SubmissionRec
   if (standard?.status !== 'published' && standard?.status !== 'superseded') {
     throw new DomainError('conflict', `${submission.standardCode}@${submission.standardVersion} is ${standard?.status ?? 'gone'}; submissions can no longer be made against it`);
   }
+  // What review would certify is checked now, so a vendor learns it before a regulator's time is spent.
+  const report = revision.report as unknown as CertifiableRevision['report'];
+  for (const track of tracks) certifiableProduct({ standard, report, spec: revision.spec }, track.jurisdiction);
 }
 
 function moved(track: JurisdictionTrack, action: 'submit' | 'withdraw', now: string): JurisdictionTrack {
@@ -32,13 +36,12 @@ function moved(track: JurisdictionTrack, action: 'submit' | 'withdraw', now: str
  * action applies to; tracks already decided stay as they are.
  */
 async function vendorTransition(ctx: SubmissionContext, acting: ActingUser, id: string, action: 'submit' | 'withdraw'): Promise<SubmissionRecord> {
-  requireRole(acting.actor, 'vendor');
   return ctx.store.transaction(async (tx) => {
-    const current = requireVisible(acting.actor, await tx.submissions.get(id), id);
+    const current = await loadSubmissionFor(tx.submissions, acting.actor, `submission.${action}`, id);
     assertVendorMay(current, action);
-    if (action === 'submit') await assertSubmittable(tx, current);
-    const now = new Date().toISOString();
     const movedTracks = tracksMovedBy(action, current.tracks);
+    if (action === 'submit') await assertSubmittable(tx, current, movedTracks);
+    const now = new Date().toISOString();
     const tracks = current.tracks.map((track) => (movedTracks.includes(track) ? moved(track, action, now) : track));
     const submission: SubmissionRecord = { ...current, tracks, status: overallStatus(tracks), updatedAt: now };
     await tx.submissions.update(submission);
@@ -46,7 +49,7 @@ async function vendorTransition(ctx: SubmissionContext, acting: ActingUser, id: 
       action: `submission.${action}`,
       subject: submissionSubject(id),
       summary: { revision: current.revision, jurisdictions: movedTracks.map((t) => t.jurisdiction), from: current.status, to: submission.status },
-      scope: current.tracks.map((t) => t.jurisdiction),
+      scope: submissionEventScope(submission),
     });
     return submission;
   });

@@ -1,7 +1,8 @@
 import type { Jurisdiction } from '../../../store/port.ts';
-import { requireRole } from '../../accounts/actor.ts';
 import { DomainError, isDomainError } from '../../errors.ts';
+import { authorize } from '../../policies/index.ts';
 import { resolveCheckableStandard } from '../../standards/lookup.ts';
+import { assertWellFormedText } from '../../text/well-formed.ts';
 import { createSubmission, type NewSubmission } from '../create.ts';
 import type { ActingUser, SubmissionContext } from '../submission-context.ts';
 import { readBatchFile, type BatchFile, type BatchRow } from './batch-file.ts';
@@ -28,13 +29,16 @@ export interface BatchResult {
 /** Validates one assembled row (the HTTP edge passes its JSON Schema validation of new-submission). */
 export type ValidateSubmission = (value: unknown) => NewSubmission;
 
+/** Columns whose cells are always text: the product block, jurisdictions and the spec's identification (identifiers such as an HS code 8517 or a model 7 stay text). */
+const textColumns = ['product.', 'jurisdictions.', 'spec.identification.'];
+
 /**
- * A spreadsheet cell as the JSON value it stands for: product fields and jurisdictions are always text
- * (a jurisdictions cell may list several: "IR,RU"); other text is parsed when it looks like JSON.
+ * A spreadsheet cell as the JSON value it stands for: the text columns above stay text (a jurisdictions cell
+ * may list several: "IR,RU"); other text is parsed when it looks like JSON.
  */
 function typedCell(path: string, value: unknown): unknown {
   if (path === 'jurisdictions' && typeof value === 'string') return value.split(/[\s,;]+/).filter(Boolean);
-  if (path.startsWith('product.') || path.startsWith('jurisdictions.')) return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  if (textColumns.some((prefix) => path.startsWith(prefix))) return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
   return typeof value === 'string' ? parseCell(value) : value;
 }
 
@@ -47,7 +51,10 @@ function assemble(row: BatchRow, format: BatchFile['format'], defaults: BatchDef
 
 async function importRow(ctx: SubmissionContext, acting: ActingUser, file: BatchFile, row: BatchRow, defaults: BatchDefaults, validate: ValidateSubmission): Promise<BatchRowResult> {
   try {
-    const input = validate(assemble(row, file.format, defaults));
+    const assembled = assemble(row, file.format, defaults);
+    // A lone surrogate (a JSON-lines string or a JSON-looking cell) fails the row, naming its pointer.
+    assertWellFormedText(assembled);
+    const input = validate(assembled);
     const { submission, revision } = await createSubmission(ctx, acting, input);
     return { row: row.row, status: 'created', id: submission.id, submissionStatus: submission.status, conforms: revision.conforms };
   } catch (error) {
@@ -63,7 +70,7 @@ async function importRow(ctx: SubmissionContext, acting: ActingUser, file: Batch
  * one bad row does not stop the others.
  */
 export async function importBatch(ctx: SubmissionContext, acting: ActingUser, defaults: BatchDefaults, bytes: Uint8Array, validate: ValidateSubmission): Promise<BatchResult> {
-  requireRole(acting.actor, 'vendor');
+  authorize(acting.actor, 'submission.import');
   await resolveCheckableStandard(ctx.store, defaults.standard, defaults.version);
   const file = await readBatchFile(bytes);
   if (file.rows.length === 0) throw new DomainError('validation_failed', 'the batch file has no product rows');
