@@ -29,10 +29,15 @@ export interface LocalizedText {
   fa?: string;
 }
 
+/** What an organisation is: a regulator authority, a vendor, a customs service or the registry operator. */
+export type OrganisationKind = 'authority' | 'vendor' | 'customs' | 'operator';
+
 export interface OrganisationRecord {
   id: string;
   name: string;
-  /** The jurisdiction a regulator authority or customs service belongs to; null for vendors. */
+  /** Decides which role its users have (see domain/accounts/organisation-kinds.ts). */
+  kind: OrganisationKind;
+  /** The jurisdiction an authority or customs service belongs to; null for vendors and the operator. */
   jurisdiction: Jurisdiction | null;
   createdAt: string;
 }
@@ -46,6 +51,8 @@ export interface UserRecord {
   /** Required for regulators and customs officers, null otherwise. */
   jurisdiction: Jurisdiction | null;
   createdAt: string;
+  /** When an admin disabled the account; a disabled user's tokens no longer authenticate. */
+  disabledAt: string | null;
 }
 
 export interface ApiTokenRecord {
@@ -53,7 +60,11 @@ export interface ApiTokenRecord {
   userId: string;
   /** SHA-256 (hex) of the token; the token itself is never stored. */
   tokenHash: string;
+  /** A label chosen by whoever issued it (e.g. "CI"), or null. */
+  name: string | null;
   createdAt: string;
+  /** The token stops authenticating at this instant. */
+  expiresAt: string;
   revokedAt: string | null;
 }
 
@@ -68,6 +79,11 @@ export interface StandardRecord {
   /** SHA-256 (hex) of the canonical JSON of { code, version, category, title, schema }. */
   contentHash: string;
   status: StandardStatus;
+  /**
+   * The authority (organisation id) whose regulator first uploaded this code; every version of the code
+   * belongs to it. Null for standards the registry itself published (the shipped joint IR–RU standards).
+   */
+  ownerOrgId: string | null;
   createdBy: string;
   createdAt: string;
   publishedAt: string | null;
@@ -87,14 +103,23 @@ export interface OrganisationRepository extends OrganisationReader {
 export interface UserReader {
   get(id: string): Promise<UserRecord | null>;
   findByEmail(email: string): Promise<UserRecord | null>;
-  /** The user owning an unrevoked token with this hash, or null. */
+  /** The user owning an unrevoked token with this hash, or null (expiry and disabling are the domain's to check). */
   findByTokenHash(tokenHash: string): Promise<UserRecord | null>;
   count(): Promise<number>;
+  /** The token with this hash, revoked or not, or null. */
+  findToken(tokenHash: string): Promise<ApiTokenRecord | null>;
+  getToken(id: string): Promise<ApiTokenRecord | null>;
+  /** Every token of a user, revoked and expired ones included, newest first. */
+  listTokens(userId: string): Promise<ApiTokenRecord[]>;
 }
 export interface UserRepository extends UserReader {
   /** Throws DomainError('conflict') when the email is taken. */
   insert(user: UserRecord): Promise<void>;
   insertToken(token: ApiTokenRecord): Promise<void>;
+  /** Sets revokedAt on a token that is not revoked yet; a revoked token keeps its first revocation time. */
+  revokeToken(id: string, at: string): Promise<void>;
+  /** Sets disabledAt on a user that is not disabled yet. */
+  disable(userId: string, at: string): Promise<void>;
 }
 
 export interface StandardReader {

@@ -31,7 +31,7 @@ function revision(submissionId: string, number: number, overrides: Partial<Revis
 }
 
 async function newOrg(store: Store): Promise<string> {
-  const org = { id: randomUUID(), name: `Vendor ${randomUUID()}`, jurisdiction: null, createdAt: now() };
+  const org = { id: randomUUID(), name: `Vendor ${randomUUID()}`, kind: 'vendor' as const, jurisdiction: null, createdAt: now() };
   await store.transaction((tx) => tx.organisations.insert(org));
   return org.id;
 }

@@ -14,7 +14,7 @@ describe('sqlite adapter: submissions are append-only where it matters', () => {
     const id = randomUUID();
     const at = new Date().toISOString();
     await store.transaction(async (tx) => {
-      await tx.organisations.insert({ id: orgId, name: 'Acme', jurisdiction: null, createdAt: at });
+      await tx.organisations.insert({ id: orgId, name: 'Acme', kind: 'vendor', jurisdiction: null, createdAt: at });
       await tx.submissions.insert({
         id, orgId, createdBy: 'u', standardCode: 'S', standardVersion: '1.0.0', status: 'draft', revision: 1, manufacturer: 'Acme', model: 'M',
         tracks: [], createdAt: at, updatedAt: at,

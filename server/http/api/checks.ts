@@ -12,7 +12,7 @@ interface CheckRequest {
 export function checksRoutes({ store, engine }: AppContext): RouteDef[] {
   return [
     {
-      method: 'post', path: '/checks', tag: 'Conformance', access: 'authenticated', summary: 'Check a spec against a published standard',
+      method: 'post', path: '/checks', tag: 'Conformance', policy: 'conformance.check', summary: 'Check a spec against a published standard',
       body: 'urn:irru:api:check-request',
       success: { status: 200, description: 'The conformance report' },
       async handler(req, res) {

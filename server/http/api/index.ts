@@ -2,6 +2,8 @@ import express, { Router } from 'express';
 import { inputSchemas } from '../../input-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { authenticate } from '../middleware/authenticate.ts';
+import { verifyUtf8Body } from '../middleware/well-formed-text.ts';
+import { accountsRoutes } from './accounts.ts';
 import { auditRoutes } from './audit.ts';
 import { certificateDocumentsRoutes } from './certificate-documents.ts';
 import { certificatesRoutes } from './certificates.ts';
@@ -15,7 +17,7 @@ import { verifyRoutes } from './verify.ts';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(ctx: AppContext): RouteDef[] {
-  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx)];
+  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx), ...accountsRoutes(ctx)];
 }
 
 /** The JSON API mounted at /api/v1: body parsing, authentication, the routes and their OpenAPI document. */
@@ -23,7 +25,7 @@ export function apiRouter(ctx: AppContext): Router {
   const router = Router();
   const routes = apiRoutes(ctx);
   const openapi = buildOpenApi(routes, inputSchemas);
-  router.use(express.json({ limit: ctx.config.limits.jsonBodyBytes, type: ['application/json', 'application/*+json'] }));
+  router.use(express.json({ limit: ctx.config.limits.jsonBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8Body }));
   router.get('/openapi.json', function openapiDocument(_req, res) {
     res.json(openapi);
   });

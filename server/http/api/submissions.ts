@@ -33,16 +33,13 @@ export function expectedRevisionOf(header: string | undefined): ExpectedRevision
 
 const etagOf = (revision: number) => `"${revision}"`;
 
-/** Who may read submissions: everyone but customs officers (403); visibility narrows it further (404). */
-export const submissionReaders = ['vendor', 'regulator', 'admin'] as const;
-
 /** Vendor submissions: create, revise, list, read, plus the workflow and file routes. */
 export function submissionsRoutes(app: AppContext): RouteDef[] {
   const ctx: SubmissionContext = { store: app.store, engine: app.engine, hooks: app.hooks };
   const tag = 'Submissions';
   return [
     {
-      method: 'post', path: '/submissions', tag, access: ['vendor'], summary: 'Create a draft submission; the spec is checked at once',
+      method: 'post', path: '/submissions', tag, policy: 'submission.create', summary: 'Create a draft submission; the spec is checked at once',
       body: 'urn:irru:api:new-submission', upload: { field: 'spec', maxBytes: app.config.limits.uploadBytes, bodyField: 'submission' },
       success: { status: 201, description: 'The draft with revision 1 and its conformance report' },
       async handler(req, res) {
@@ -52,7 +49,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
     },
     ...submissionFileRoutes(app, ctx),
     {
-      method: 'get', path: '/submissions', tag, access: submissionReaders, summary: 'List the submissions you may see (newest first, cursor paginated)',
+      method: 'get', path: '/submissions', tag, policy: 'submission.list', summary: 'List the submissions you may see (newest first, cursor paginated)',
       success: { status: 200, description: 'A page of submissions and the next cursor' },
       async handler(req, res) {
         const query = validateInput<ListQuery>('urn:irru:api:submission-query', { ...req.query });
@@ -67,7 +64,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       },
     },
     {
-      method: 'get', path: '/submissions/{id}', tag, access: submissionReaders, summary: 'One submission with its revision history, decisions and attachments',
+      method: 'get', path: '/submissions/{id}', tag, policy: 'submission.read', summary: 'One submission with its revision history, decisions and attachments',
       success: { status: 200, description: 'The submission (ETag: its revision number)' },
       async handler(req, res) {
         const view = await getSubmission(app.store, actorOf(res), String(req.params.id));
@@ -76,7 +73,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       },
     },
     {
-      method: 'put', path: '/submissions/{id}', tag, access: ['vendor'], summary: 'Store a new revision (If-Match: "<revision>" guards against concurrent edits)',
+      method: 'put', path: '/submissions/{id}', tag, policy: 'submission.revise', summary: 'Store a new revision (If-Match: "<revision>" guards against concurrent edits)',
       body: 'urn:irru:api:submission-revision',
       success: { status: 200, description: 'The submission with the new revision and its report' },
       async handler(req, res) {
@@ -86,7 +83,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       },
     },
     {
-      method: 'get', path: '/submissions/{id}/revisions/{number}', tag, access: submissionReaders, summary: 'One revision: product, spec and report',
+      method: 'get', path: '/submissions/{id}/revisions/{number}', tag, policy: 'submission.read', summary: 'One revision: product, spec and report',
       success: { status: 200, description: 'The revision' },
       async handler(req, res) {
         const number = /^[1-9][0-9]{0,8}$/.test(String(req.params.number)) ? Number(req.params.number) : NaN;
