@@ -76,7 +76,15 @@ export interface LogLeafRecord {
 /** A signed, short-lived customs attestation for one shipment under a certificate. */
 export interface CustomsDocumentRecord {
   id: string;
+  /** The certificate's number. */
   number: string;
+  /**
+   * IRRU-CD-<importing jurisdiction>-<year>-<6-digit sequence>-<check digit>, gapless per jurisdiction and year;
+   * null only for documents issued before customs documents were numbered (SQLite migration 006).
+   */
+  documentNumber: string | null;
+  /** The jurisdiction whose customs the document is for (the requesting officer's own); null as documentNumber. */
+  importingJurisdiction: Jurisdiction | null;
   /** The attestation (the JWS payload, decoded). */
   attestation: Record<string, unknown>;
   jws: string;
@@ -134,7 +142,15 @@ export interface TransparencyLogRepository extends TransparencyLogReader {
 
 export interface CustomsDocumentReader {
   get(id: string): Promise<CustomsDocumentRecord | null>;
+  /** The document with this IRRU-CD-… number, or null. */
+  getByNumber(documentNumber: string): Promise<CustomsDocumentRecord | null>;
 }
 export interface CustomsDocumentRepository extends CustomsDocumentReader {
+  /**
+   * The next customs document sequence of the importing jurisdiction and year (1, 2, 3…), from a counter
+   * updated in this transaction: rolled back with it, so a refused or failed request consumes no number.
+   */
+  nextSequence(jurisdiction: Jurisdiction, year: number): Promise<number>;
+  /** Throws DomainError('conflict') when the id or the document number exists. */
   insert(document: CustomsDocumentRecord): Promise<void>;
 }

@@ -35,11 +35,11 @@ describe('certificates through the HTTP approval workflow (default onApproved ho
     const body = (await request(registry.app).get(`/api/v1/certificates/${certificate.number}`).expect(200)).body;
     const keySet = createLocalJWKSet((await request(registry.app).get('/.well-known/jwks.json').expect(200)).body);
     await compactVerify(body.jws, keySet);
-    const verified = (await request(registry.app).get(`/api/v1/verify/${certificate.number}?hsCode=8517.13`).expect(200)).body;
+    const verified = (await request(registry.app).get(`/api/v1/verify/${certificate.number}?hsCode=8517.13.00`).expect(200)).body;
     assert.deepEqual([verified.integrity, verified.issuer, verified.status, verified.log, verified.scope.within], ['valid', 'recognised', 'valid', 'included', true]);
     const audit = await registry.store.audit.list({ subject: `certificate:${certificate.number}`, limit: 5 });
     assert.deepEqual(audit.map((e) => [e.action, e.requestId]), [['certificate.issue', 'approve-1']]);
     await request(registry.app).post(`/api/v1/certificates/${certificate.number}/customs-document`).set('Authorization', customs.auth)
-      .send({ importer: 'Tehran Imports Co.', consignmentReference: 'IR-77', quantity: 20, hsCode: '8517130000' }).expect(201);
+      .send({ importer: 'Tehran Imports Co.', consignmentReference: 'IR-77', model: 'EX-5G Pro', quantity: 20, hsCode: '8517130000' }).expect(201);
   });
 });

@@ -7,7 +7,7 @@ import type { CertificateRecord, OrganisationRecord, SigningKeyRecord, Store, St
 const now = () => new Date().toISOString();
 
 function authority(jurisdiction: 'IR' | 'RU' = 'IR'): OrganisationRecord {
-  return { id: randomUUID(), name: `Authority ${randomUUID()}`, jurisdiction, createdAt: now() };
+  return { id: randomUUID(), name: `Authority ${randomUUID()}`, kind: 'authority', jurisdiction, createdAt: now() };
 }
 
 function key(org: OrganisationRecord | null, overrides: Partial<SigningKeyRecord> = {}): SigningKeyRecord {
@@ -66,7 +66,7 @@ export function runCertificatesContract(getStore: () => Store): void {
       await store.transaction(async (tx) => {
         await tx.organisations.insert(org);
         await tx.organisations.insert(bare);
-        await tx.users.insert({ id: randomUUID(), email: `r-${randomUUID()}@example.org`, name: 'R', role: 'regulator', orgId: org.id, jurisdiction: 'RU', createdAt: now() });
+        await tx.users.insert({ id: randomUUID(), email: `r-${randomUUID()}@example.org`, name: 'R', role: 'regulator', orgId: org.id, jurisdiction: 'RU', createdAt: now(), disabledAt: null });
       });
       const ids = (await store.signingKeys.listAuthorities()).map((o) => o.id);
       assert.ok(ids.includes(org.id));
@@ -120,12 +120,16 @@ export function runCertificatesContract(getStore: () => Store): void {
       assert.deepEqual((await store.transparencyLog.leaves(size, size + 5)).map((l) => [l.index, l.entry]), [[size, 'x1'], [size + 1, 'x2']]);
     });
 
-    it('when a customs document is stored, then it reads back whole', async () => {
+    it('when a customs document is stored, then it reads back whole, by id and by number, and its number is unique', async () => {
       const store = getStore();
       const org = authority();
       const signing = key(org);
       const record = certificate(org, signing);
-      const document = { id: randomUUID(), number: record.number, attestation: { shipment: { quantity: 3 } }, jws: 'a.b.c', attestationHash: 'e'.repeat(64), issuedAt: now(), expiresAt: now(), requestedBy: 'u' };
+      const documentNumber = `IRRU-CD-RU-2031-${randomUUID().slice(0, 6)}`;
+      const document = {
+        id: randomUUID(), number: record.number, documentNumber, importingJurisdiction: 'RU' as const, attestation: { shipment: { quantity: 3 } },
+        jws: 'a.b.c', attestationHash: 'e'.repeat(64), issuedAt: now(), expiresAt: now(), requestedBy: 'u',
+      };
       await store.transaction(async (tx) => {
         await tx.organisations.insert(org);
         await tx.signingKeys.insert(signing);
@@ -133,7 +137,21 @@ export function runCertificatesContract(getStore: () => Store): void {
         await tx.customsDocuments.insert(document);
       });
       assert.deepEqual(await store.customsDocuments.get(document.id), document);
+      assert.deepEqual(await store.customsDocuments.getByNumber(documentNumber), document);
       assert.equal(await store.customsDocuments.get(randomUUID()), null);
+      await assert.rejects(store.transaction((tx) => tx.customsDocuments.insert({ ...document, id: randomUUID() })), (e) => isDomainError(e, 'conflict'));
+    });
+
+    it('when a customs document sequence is taken in a transaction that rolls back, then the next one reuses it (gapless per jurisdiction and year)', async () => {
+      const store = getStore();
+      const year = 3000 + Math.floor(Math.random() * 5000);
+      assert.equal(await store.transaction((tx) => tx.customsDocuments.nextSequence('RU', year)), 1);
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.customsDocuments.nextSequence('RU', year);
+        throw new Error('roll back');
+      }), /roll back/);
+      assert.equal(await store.transaction((tx) => tx.customsDocuments.nextSequence('RU', year)), 2);
+      assert.equal(await store.transaction((tx) => tx.customsDocuments.nextSequence('IR', year)), 1);
     });
   });
 }

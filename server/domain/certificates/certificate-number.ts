@@ -37,8 +37,17 @@ export function mod11_10(digits: string): number {
   return (11 - product) % 10;
 }
 
-function payloadDigits({ jurisdiction, year, sequence }: CertificateNumberParts): string {
-  return lettersToDigits(jurisdiction) + String(year).padStart(4, '0') + String(sequence).padStart(6, '0');
+/**
+ * The MOD 11-10 check digit of a registry number made of letters (converted as in IBAN), a 4-digit year
+ * and a 6-digit sequence. Certificate numbers use the jurisdiction as letters; other numbered documents
+ * (customs documents: `CD` + jurisdiction) put their series letters first, so a number cannot pass as another kind.
+ */
+export function registryCheckDigit(letters: string, year: number, sequence: number): number {
+  return mod11_10(payloadDigits({ letters, year, sequence }));
+}
+
+function payloadDigits({ letters, jurisdiction, year, sequence }: { letters?: string; jurisdiction?: string; year: number; sequence: number }): string {
+  return lettersToDigits(letters ?? jurisdiction ?? '') + String(year).padStart(4, '0') + String(sequence).padStart(6, '0');
 }
 
 /** Formats a certificate number with its check digit. */

@@ -1,30 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomsDocumentRecord } from '../../store/port.ts';
+import type { CertificateRecord, CustomsDocumentRecord, Jurisdiction, StoreTransaction } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { DomainError } from '../errors.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
+import { buildAttestation, type ShipmentRequest } from './customs-attestation.ts';
+import { formatCustomsNumber } from './customs-document-number.ts';
+import { checkCustomsScope, importBasis, recognitionOf } from './customs-scope.ts';
 import { decodeJws, sha256Hex } from './jws.ts';
-import { checkScope } from './scope.ts';
+import type { ScopeResult } from './scope.ts';
+import { assertSerialsAgree } from './serials.ts';
 import { activeAuthorityKey, issuerIdOf, signCompact } from './signing-keys.ts';
 import { effectiveStatus, loadCertificate, recordedStatus } from './status.ts';
 
-/** A shipment as customs declares it (validated at the edge by customs-document-request.schema.json). */
-export interface ShipmentRequest {
-  importer: string;
-  consignmentReference: string;
-  quantity: number;
-  hsCode: string;
-  serials?: string[];
-  serialRange?: { from: string; to: string };
-}
+export type { ShipmentRequest } from './customs-attestation.ts';
 
 /** JWS `typ` of customs attestations. */
 export const customsAttestationType = 'irru-customs+jwt';
 
-function credentialOf(jws: string) {
-  return decodeJws(jws)?.json as { issuer: { id: string; name: string; jurisdiction: string }; credentialSubject: { product: { manufacturer: { name: string }; brand: string; model: string; variants: string[]; hsCode: string } } };
+interface CertifiedSubject {
+  product: { manufacturer: { name: string }; brand: string; model: string; variants: string[]; hsCode: string };
+  standard: { code: string; version: string; contentHash: string };
+}
+
+function subjectOf(certificate: CertificateRecord): CertifiedSubject {
+  return (decodeJws(certificate.jws)?.json as { credentialSubject: CertifiedSubject }).credentialSubject;
 }
 
 function expiryOf(ctx: CertificatesContext, issued: Date, certificateUntil: string): string {
@@ -32,44 +33,68 @@ function expiryOf(ctx: CertificatesContext, issued: Date, certificateUntil: stri
   return new Date(Math.min(until.getTime(), Date.parse(certificateUntil))).toISOString();
 }
 
+/** The jurisdictions the certificate's standard version declares mutual recognition between (none if its content differs). */
+async function recognisedBy(tx: StoreTransaction, standard: CertifiedSubject['standard']): Promise<Jurisdiction[]> {
+  const record = await tx.standards.get(standard.code, standard.version);
+  return record && record.contentHash === standard.contentHash ? recognitionOf(record.schema) : [];
+}
+
+function refuse(number: string, importing: Jurisdiction, scope: ScopeResult): never {
+  const rules = { status: 'certificate_valid', importingJurisdiction: 'import_recognition', model: 'model_exact', variant: 'variant_certified', hsCode: 'hs_precision', serial: 'serial' } as const;
+  const failures = scope.checks.filter((check) => check.result === 'mismatch').map((check) => ({ field: check.field, rule: rules[check.field], reason: check.reason ?? '' }));
+  throw new DomainError('out_of_scope', `the shipment is outside certificate ${number}: ${failures.map((failure) => failure.reason).join('; ')}`, { importingJurisdiction: importing, failures, checks: scope.checks });
+}
+
+function importingJurisdictionOf(actor: Actor): Jurisdiction {
+  if (!actor.jurisdiction) throw new DomainError('forbidden', 'only a customs officer or regulator with a jurisdiction can request a customs document');
+  return actor.jurisdiction;
+}
+
+/** Loads the certificate and checks the shipment against it for the importing jurisdiction; refuses with 422 when out of scope. */
+async function checkedCertificate(tx: StoreTransaction, number: string, importing: Jurisdiction, shipment: ShipmentRequest, now: Date) {
+  const { certificate, events } = await loadCertificate(tx, number);
+  const subject = subjectOf(certificate);
+  const recognised = await recognisedBy(tx, subject.standard);
+  const certified = { issuingJurisdiction: certificate.jurisdiction, recognisedBy: recognised, product: subject.product, status: effectiveStatus(certificate, recordedStatus(events), now) };
+  const declared = { importingJurisdiction: importing, model: shipment.model, ...(shipment.variant !== undefined ? { variant: shipment.variant } : {}), hsCode: shipment.hsCode };
+  const scope = checkCustomsScope(certified, declared);
+  if (!scope.within) refuse(number, importing, scope);
+  return { certificate, subject, scope, basis: importBasis(certificate.jurisdiction, importing, recognised)! };
+}
+
 /**
- * Issues a signed, short-lived customs attestation for one shipment (customs officers and regulators):
- * the certificate must be valid now and the shipment's HS code within its heading, otherwise
- * DomainError('out_of_scope') with the reason. Signed by the issuing authority's current key; stored,
- * audited, never edited.
+ * Issues a signed, short-lived customs attestation for one shipment imported into the requesting officer's
+ * jurisdiction. Refused before anything is written: 400 validation_failed when the serials, range and quantity
+ * disagree (serials.ts), 422 out_of_scope naming each failing field and rule when the certificate is not valid
+ * now or not valid in the importing jurisdiction, or the model, variant or HS code is not the certified one
+ * (customs-scope.ts). Numbered IRRU-CD-… from a counter in the same transaction as the insert, so refusals and
+ * failures consume no number. Signed by the issuing authority's current key; stored, audited, never edited.
  */
 export async function createCustomsDocument(ctx: CertificatesContext, actor: Actor, number: string, shipment: ShipmentRequest, requestId: string | null = null): Promise<CustomsDocumentRecord> {
+  const importing = importingJurisdictionOf(actor);
+  assertSerialsAgree(shipment);
   return ctx.store.transaction(async (tx) => {
-    const { certificate, events } = await loadCertificate(tx, number);
     const now = ctx.now();
-    const credential = credentialOf(certificate.jws);
-    const product = credential.credentialSubject.product;
-    const scope = checkScope(product, effectiveStatus(certificate, recordedStatus(events), now), { hsCode: shipment.hsCode });
-    if (!scope.within) {
-      const reasons = scope.checks.filter((check) => check.result === 'mismatch').map((check) => check.reason);
-      throw new DomainError('out_of_scope', `the shipment is outside certificate ${number}: ${reasons.join('; ')}`, { checks: scope.checks });
-    }
+    const { certificate, subject: { product, standard }, scope, basis } = await checkedCertificate(tx, number, importing, shipment, now);
     const issuer = await tx.organisations.get(certificate.issuerOrgId);
     if (!issuer) throw new DomainError('not_found', `the issuing authority of ${number} is gone`);
     const id = randomUUID();
     const at = now.toISOString();
-    const attestation = {
-      type: 'IrruCustomsAttestation', id: `urn:irru:customs:${id}`,
+    const documentNumber = formatCustomsNumber({ jurisdiction: importing, year: now.getUTCFullYear(), sequence: await tx.customsDocuments.nextSequence(importing, now.getUTCFullYear()) });
+    const attestation = buildAttestation({
+      id, documentNumber, importingJurisdiction: importing, basis, standard: { code: standard.code, version: standard.version },
       certificate: { number, credentialHash: certificate.credentialHash, validUntil: certificate.validUntil, issuer: { id: issuerIdOf(issuer.id), name: issuer.name, jurisdiction: certificate.jurisdiction } },
       product: { manufacturer: product.manufacturer.name, brand: product.brand, model: product.model, variants: product.variants, hsCode: product.hsCode },
-      shipment: { importer: shipment.importer, consignmentReference: shipment.consignmentReference, quantity: shipment.quantity, hsCode: shipment.hsCode, serials: shipment.serials ?? [], ...(shipment.serialRange ? { serialRange: shipment.serialRange } : {}) },
-      checks: scope.checks.map(({ field, result }) => ({ field, result })),
-      requestedBy: { role: actor.role, jurisdiction: actor.jurisdiction },
-      issuedAt: at, expiresAt: expiryOf(ctx, now, certificate.validUntil),
-    };
+      shipment, checks: scope.checks, requestedBy: { role: actor.role, jurisdiction: importing }, issuedAt: at, expiresAt: expiryOf(ctx, now, certificate.validUntil),
+    });
     const payload = new TextEncoder().encode(canonicalJson(attestation));
     const key = await activeAuthorityKey(tx, ctx.vault, issuer, at);
     const record: CustomsDocumentRecord = {
-      id, number, attestation, jws: await signCompact(ctx.vault, key, payload, customsAttestationType), attestationHash: sha256Hex(payload),
-      issuedAt: at, expiresAt: attestation.expiresAt, requestedBy: actor.userId,
+      id, number, documentNumber, importingJurisdiction: importing, attestation, jws: await signCompact(ctx.vault, key, payload, customsAttestationType),
+      attestationHash: sha256Hex(payload), issuedAt: at, expiresAt: attestation.expiresAt, requestedBy: actor.userId,
     };
     await tx.customsDocuments.insert(record);
-    await auditCertificate(tx, actor, requestId, 'certificate.customs_document', number, { customsDocumentId: id, attestationHash: record.attestationHash, quantity: shipment.quantity }, now);
+    await auditCertificate(tx, actor, requestId, 'certificate.customs_document', number, { customsDocumentId: id, documentNumber, importingJurisdiction: importing, attestationHash: record.attestationHash, quantity: shipment.quantity }, now);
     return record;
   });
 }

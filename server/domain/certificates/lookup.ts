@@ -2,6 +2,7 @@ import type { CertificateEventRecord, CertificateRecord, CustomsDocumentRecord }
 import { DomainError } from '../errors.ts';
 import type { CertificatesContext } from './context.ts';
 import type { Credential } from './credential.ts';
+import { parseCustomsNumber } from './customs-document-number.ts';
 import { decodeJws } from './jws.ts';
 import { effectiveStatus, loadCertificate, recordedStatus, type EffectiveStatus } from './status.ts';
 import { certificateVerificationUrl, customsVerificationUrl } from './verification-url.ts';
@@ -27,13 +28,17 @@ export async function describeCertificate(ctx: CertificatesContext, number: stri
   };
 }
 
-/** A customs document of a certificate, with its verification URL; not_found when the pair does not exist. */
-export async function describeCustomsDocument(ctx: CertificatesContext, number: string, id: string): Promise<{ document: CustomsDocumentRecord; verificationUrl: string; expired: boolean }> {
-  const document = await ctx.store.customsDocuments.get(id);
-  if (!document || document.number !== number) throw new DomainError('not_found', `no customs document ${id} for certificate ${number}`);
+/**
+ * A customs document of a certificate, by its id or its IRRU-CD-… number, with its verification URL (which
+ * always names the id: the unguessable id, not the sequential number, is what lets a QR holder see the facts);
+ * not_found when the pair does not exist.
+ */
+export async function describeCustomsDocument(ctx: CertificatesContext, number: string, idOrNumber: string): Promise<{ document: CustomsDocumentRecord; verificationUrl: string; expired: boolean }> {
+  const document = parseCustomsNumber(idOrNumber) ? await ctx.store.customsDocuments.getByNumber(idOrNumber) : await ctx.store.customsDocuments.get(idOrNumber);
+  if (!document || document.number !== number) throw new DomainError('not_found', `no customs document ${idOrNumber} for certificate ${number}`);
   return {
     document,
-    verificationUrl: customsVerificationUrl(ctx.publicBaseUrl, number, id, document.attestationHash),
+    verificationUrl: customsVerificationUrl(ctx.publicBaseUrl, number, document.id, document.attestationHash),
     expired: Date.parse(document.expiresAt) <= ctx.now().getTime(),
   };
 }

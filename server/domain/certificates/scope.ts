@@ -9,7 +9,7 @@ export interface ShipmentDeclaration {
 
 /** One scope check: what was given, what the certificate says, and whether they agree. */
 export interface ScopeCheck {
-  field: 'status' | 'hsCode' | 'model' | 'serial';
+  field: 'status' | 'hsCode' | 'model' | 'serial' | 'variant' | 'importingJurisdiction';
   given: string;
   certified: string | string[];
   result: 'match' | 'mismatch' | 'not_restricted';
@@ -23,23 +23,29 @@ export interface ScopeResult {
 }
 
 const digitsOf = (code: string) => code.replace(/[^0-9]/g, '');
-const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * HS codes agree when their digits agree on the first six (the internationally harmonised subheading),
- * or on all digits the shorter one gives when it has only four (the heading). National 8- and 10-digit
- * extensions beyond the sixth digit are not compared: they differ between the IR and EAEU tariffs.
+ * HS codes agree at the precision the certificate carries: the given code has at least as many digits as
+ * the certified one and starts with all of them. A certified 8517.13.00 covers 8517.13.00 and the national
+ * 10-digit 8517.13.00.00, never the shorter 8517 or 8517.13 (those name wider headings than were certified).
  */
 export function hsCodesAgree(certified: string, given: string): boolean {
   const a = digitsOf(certified);
   const b = digitsOf(given);
-  const n = Math.min(6, a.length, b.length);
-  return n >= 4 && a.slice(0, n) === b.slice(0, n);
+  return a.length >= 4 && b.length >= a.length && b.startsWith(a);
 }
 
-/** The model matches the certified model or one of its variants (case and spacing ignored). */
+/**
+ * Identifiers (model, variant) compare exactly after Unicode NFC and trimming: no case folding or space
+ * collapsing, so "EX-5G pro" is not "EX-5G Pro" and look-alike models stay apart.
+ */
+export function sameIdentifier(a: string, b: string): boolean {
+  return a.normalize('NFC').trim() === b.normalize('NFC').trim();
+}
+
+/** The model is exactly the certified model or one of its variants (see sameIdentifier). */
 export function modelAgrees(product: { model: string; variants: string[] }, given: string): boolean {
-  return [product.model, ...product.variants].some((name) => normalise(name) === normalise(given));
+  return [product.model, ...product.variants].some((name) => sameIdentifier(name, given));
 }
 
 /**

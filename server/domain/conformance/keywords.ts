@@ -26,6 +26,32 @@ const localizedTextMetaSchema = {
 
 const nonEmptyString = { type: 'string', minLength: 1 } as const;
 
+/** Shape of `x-mutual-recognition`: two or more distinct jurisdictions, e.g. ["IR", "RU"]. */
+export const mutualRecognitionMetaSchema = {
+  type: 'array',
+  minItems: 2,
+  uniqueItems: true,
+  items: { enum: ['IR', 'RU'] },
+} as const;
+
+/**
+ * `x-mutual-recognition`, only at the root of a standard's schema: the listed jurisdictions accept each
+ * other's certificates issued under this standard version for import (read by the customs documents).
+ * Anywhere else it would look meaningful and be ignored, so compiling refuses it there.
+ */
+function mutualRecognitionKeyword(): KeywordDefinition {
+  return {
+    keyword: 'x-mutual-recognition',
+    metaSchema: mutualRecognitionMetaSchema,
+    macro: function rootOnly(_value, parentSchema, it) {
+      if (it.schemaEnv.schema !== parentSchema || it.schemaEnv.root !== it.schemaEnv) {
+        throw new Error('x-mutual-recognition is allowed only at the root of a standard\'s schema');
+      }
+      return {};
+    },
+  };
+}
+
 /** `x-title`, `x-requirement`, `x-unit`, `x-source` and `x-illustrative`: shape-checked annotations. */
 export const annotationKeywords: readonly KeywordDefinition[] = [
   { keyword: 'x-title', metaSchema: localizedTextMetaSchema },
@@ -36,6 +62,7 @@ export const annotationKeywords: readonly KeywordDefinition[] = [
     metaSchema: { anyOf: [nonEmptyString, { type: 'array', minItems: 1, items: nonEmptyString }] },
   },
   { keyword: 'x-illustrative', metaSchema: { type: 'boolean' } },
+  mutualRecognitionKeyword(),
 ];
 
 /** `x-clause` as a plain annotation (no tracking code), for ajv instances that only compare verdicts. */

@@ -15,10 +15,9 @@ function sendPdf(res: Response, pdf: Buffer, filename: string): void {
 /** Certificate PDFs and customs documents (JSON and PDF). */
 export function certificateDocumentsRoutes({ store, certificates, documents }: AppContext): RouteDef[] {
   const tag = 'Certificates';
-  const officials = ['customs', 'regulator'] as const;
   return [
     {
-      method: 'get', path: '/certificates/{number}.pdf', tag, access: 'public', summary: 'The certificate as a one-page A4 PDF (?lang=en|ru|fa)',
+      method: 'get', path: '/certificates/{number}.pdf', tag, policy: 'certificate.read', summary: 'The certificate as an A4 PDF, its header block repeated on every page (?lang=en|ru|fa)',
       success: { status: 200, description: 'The PDF', contentType: 'application/pdf' },
       async handler(req, res) {
         const view = await describeCertificate(certificates, String(req.params.number));
@@ -28,8 +27,8 @@ export function certificateDocumentsRoutes({ store, certificates, documents }: A
       },
     },
     {
-      method: 'post', path: '/certificates/{number}/customs-document', tag, access: officials,
-      summary: 'Attest a shipment under the certificate (422 out_of_scope when it is not covered)', body: 'urn:irru:api:customs-document-request',
+      method: 'post', path: '/certificates/{number}/customs-document', tag, policy: 'customs_document.create',
+      summary: 'Attest a shipment imported into the officer\'s jurisdiction (400 when serials and quantity disagree, 422 out_of_scope naming each failing field and rule)', body: 'urn:irru:api:customs-document-request',
       success: { status: 201, description: 'The signed attestation' },
       async handler(req, res) {
         const document = await createCustomsDocument(certificates, actorOf(res), String(req.params.number), req.body as ShipmentRequest, String(req.id ?? '') || null);
@@ -38,16 +37,16 @@ export function certificateDocumentsRoutes({ store, certificates, documents }: A
       },
     },
     {
-      method: 'get', path: '/certificates/{number}/customs-document/{id}.pdf', tag, access: officials, summary: 'A customs document as PDF (?lang=en|ru|fa)',
+      method: 'get', path: '/certificates/{number}/customs-document/{id}.pdf', tag, policy: 'customs_document.read', summary: 'A customs document, by id or IRRU-CD number, as PDF (?lang=en|ru|fa)',
       success: { status: 200, description: 'The PDF', contentType: 'application/pdf' },
       async handler(req, res) {
         const { document, verificationUrl } = await describeCustomsDocument(certificates, String(req.params.number), String(req.params.id));
         const lang = documentLanguageOf(req.query.lang);
-        sendPdf(res, await documents.customsPdf(document, verificationUrl, lang), `${document.number}-customs-${document.id}-${lang}.pdf`);
+        sendPdf(res, await documents.customsPdf(document, verificationUrl, lang), `${document.documentNumber ?? `${document.number}-customs-${document.id}`}-${lang}.pdf`);
       },
     },
     {
-      method: 'get', path: '/certificates/{number}/customs-document/{id}', tag, access: officials, summary: 'A customs document (signed JSON)',
+      method: 'get', path: '/certificates/{number}/customs-document/{id}', tag, policy: 'customs_document.read', summary: 'A customs document, by id or IRRU-CD number (signed JSON)',
       success: { status: 200, description: 'The attestation' },
       async handler(req, res) {
         const { document, verificationUrl } = await describeCustomsDocument(certificates, String(req.params.number), String(req.params.id));

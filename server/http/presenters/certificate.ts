@@ -47,6 +47,8 @@ export function presentCustomsDocument(document: CustomsDocumentRecord, verifica
   return {
     id: document.id,
     number: document.number,
+    documentNumber: document.documentNumber,
+    importingJurisdiction: document.importingJurisdiction,
     issuedAt: document.issuedAt,
     expiresAt: document.expiresAt,
     attestationHash: document.attestationHash,

@@ -97,18 +97,24 @@ export function createTransparencyLogRepository({ LogLeaf, Counter }: Models, se
   };
 }
 
-/** Customs attestations in MongoDB (attestation kept as JSON text, like specs and schemas). */
-export function createCustomsDocumentRepository({ CustomsDocument }: Models, session: ClientSession | null): CustomsDocumentRepository {
+/** Customs attestations in MongoDB (attestation kept as JSON text, like specs and schemas); numbered from a counter per jurisdiction and year. */
+export function createCustomsDocumentRepository({ CustomsDocument, Counter }: Models, session: ClientSession | null): CustomsDocumentRepository {
+  const toDocument = ({ _id, attestationJson, ...rest }: CustomsDoc): CustomsDocumentRecord => ({
+    id: _id, attestation: JSON.parse(attestationJson), ...rest, documentNumber: rest.documentNumber ?? null, importingJurisdiction: rest.importingJurisdiction ?? null,
+  });
   return {
     async get(id) {
       const doc = await CustomsDocument.findById(id, null, opts(session)).lean<CustomsDoc>();
-      if (!doc) return null;
-      const { _id, attestationJson, ...rest } = doc;
-      return { id: _id, attestation: JSON.parse(attestationJson), ...rest };
+      return doc ? toDocument(doc) : null;
     },
+    async getByNumber(documentNumber) {
+      const doc = await CustomsDocument.findOne({ documentNumber }, null, opts(session)).lean<CustomsDoc>();
+      return doc ? toDocument(doc) : null;
+    },
+    nextSequence: (jurisdiction, year) => incrementCounter(Counter, `customs_document:${jurisdiction}:${year}`, session),
     async insert(document) {
       const { id, attestation, ...rest } = document;
-      await translateDuplicate(`customs document ${id}`, () => CustomsDocument.create([{ _id: id, attestationJson: JSON.stringify(attestation), ...rest }], opts(session)));
+      await translateDuplicate(`customs document ${document.documentNumber ?? id}`, () => CustomsDocument.create([{ _id: id, attestationJson: JSON.stringify(attestation), ...rest }], opts(session)));
     },
   };
 }

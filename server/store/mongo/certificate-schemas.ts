@@ -77,6 +77,8 @@ export const customsDocumentSchema = new Schema(
   {
     _id: { type: String, required: true },
     number: { type: String, required: true, index: true },
+    documentNumber: { type: String, default: null, index: { unique: true, partialFilterExpression: { documentNumber: { $type: 'string' } } } },
+    importingJurisdiction: { type: String, default: null, enum: ['IR', 'RU', null] },
     attestationJson: { type: String, required: true },
     jws: { type: String, required: true },
     attestationHash: { type: String, required: true },

@@ -85,3 +85,10 @@ test('when prepare is given a schema that does not compile, then it throws inval
     (error: unknown) => isDomainError(error, 'invalid_schema'),
   );
 });
+
+test('when x-mutual-recognition is well-formed at the root, then it compiles; malformed or below the root, then invalid_schema', () => {
+  assert.doesNotThrow(() => engine.assertCompiles({ $id: 'urn:test:recognition:1', 'x-mutual-recognition': ['IR', 'RU'], type: 'object' }, []));
+  assert.match(rejection({ 'x-mutual-recognition': ['IR'] }).message, /x-mutual-recognition/);
+  assert.match(rejection({ 'x-mutual-recognition': ['IR', 'XX'] }).message, /x-mutual-recognition/);
+  assert.match(rejection({ properties: { a: { 'x-mutual-recognition': ['IR', 'RU'] } } }).message, /x-mutual-recognition is allowed only at the root/);
+});
