@@ -3,13 +3,25 @@ import { createConformanceEngine, type ConformanceEngine } from '../domain/confo
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/port.ts';
 
+/** Where a command writes: results on stdout, one-line messages on stderr (tests capture both). */
+export interface CliOutput {
+  /** Writes one line (usually JSON) to stdout. */
+  print(line: string): void;
+  /** Writes one line for people to stderr. */
+  warn(line: string): void;
+}
+
+/** The process's own stdout and stderr. */
+export const processOutput: CliOutput = {
+  print: (line) => process.stdout.write(`${line}\n`),
+  warn: (line) => process.stderr.write(`${line}\n`),
+};
+
 /** What a CLI command works with: the same config, store and engine the server uses. */
-export interface CliContext {
+export interface CliContext extends CliOutput {
   config: Config;
   store: Store;
   engine: ConformanceEngine;
-  /** Writes one line (usually JSON) to stdout. */
-  print(line: string): void;
 }
 
 /** Usage mistakes: printed on one line with exit code 2. */
@@ -18,7 +30,7 @@ export class UsageError extends Error {
 }
 
 /** Opens the context from an environment; the caller closes `store`. */
-export async function openCliContext(env: Record<string, string | undefined>, print: (line: string) => void): Promise<CliContext> {
+export async function openCliContext(env: Record<string, string | undefined>, print: (line: string) => void, warn: (line: string) => void = processOutput.warn): Promise<CliContext> {
   const config = loadConfig(env);
-  return { config, store: await openStore(config), engine: createConformanceEngine(), print };
+  return { config, store: await openStore(config), engine: createConformanceEngine(), print, warn };
 }

@@ -1,14 +1,19 @@
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { openCliContext, UsageError, type CliContext } from './cli-context.ts';
+import { openCliContext, processOutput, UsageError, type CliContext, type CliOutput } from './cli-context.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { checkCommand } from './commands/check.ts';
 import { initCommand } from './commands/init.ts';
 import { keysRotateCommand } from './commands/keys-rotate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { standardImportCommand } from './commands/standard-import.ts';
+import { standardWithdrawCommand } from './commands/standard-withdraw.ts';
+import { tokenListCommand } from './commands/token-list.ts';
+import { tokenRevokeCommand } from './commands/token-revoke.ts';
+import { tokenRotateCommand } from './commands/token-rotate.ts';
 import { userCreateCommand } from './commands/user-create.ts';
-import { verifyCommand } from './commands/verify.ts';
+import { userDisableCommand } from './commands/user-disable.ts';
+import { offlineRequested, verifyCommand, verifyOfflineCommand } from './commands/verify.ts';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -16,7 +21,12 @@ type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
   init: initCommand,
   'user create': userCreateCommand,
+  'user disable': userDisableCommand,
+  'token list': tokenListCommand,
+  'token revoke': tokenRevokeCommand,
+  'token rotate': tokenRotateCommand,
   'standard import': standardImportCommand,
+  'standard withdraw': standardWithdrawCommand,
   check: checkCommand,
   verify: verifyCommand,
   'keys rotate': keysRotateCommand,
@@ -26,8 +36,15 @@ const commands: Record<string, Command> = {
 
 const usage = `usage: npm run registry -- <command>
   init                                              create the data dir and store, publish the shipped standards
-  user create --email E --name N --role R --org O [--jurisdiction IR|RU]
+  user create --email E --name N --role R --org O [--org-kind K] [--jurisdiction IR|RU]
+                                                    K: authority|vendor|customs|operator (default: fits the role)
+  user disable EMAIL                                the user's tokens stop authenticating at once
+  token list --user EMAIL                           the user's tokens (ids, labels, expiry, status)
+  token revoke ID                                   revoke one token at once
+  token rotate --user EMAIL [--token ID] [--name L] [--expires-in-days N]
+                                                    new token; revokes ID (or all the user's tokens) in one go
   standard import FILE [--publish]                  store a standard document (and publish it)
+  standard withdraw CODE@VERSION                    withdraw a version as the registry (the shipped joint standards)
   check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform
   verify FILE|NUMBER [--offline --jwks F [--checkpoint F]]
                                                     verify a certificate; exit 1 when it does not check out
@@ -44,15 +61,17 @@ function findCommand(argv: string[]): { command: Command; args: string[] } {
 }
 
 /** Runs the CLI; resolves to the process exit code. Errors print one line on stderr. */
-export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+export async function runCli(argv: string[], env: Record<string, string | undefined>, output: CliOutput = processOutput): Promise<number> {
   let ctx: CliContext | undefined;
   try {
     const { command, args } = findCommand(argv);
-    ctx = await openCliContext(env, (line) => process.stdout.write(`${line}\n`));
+    // Offline verification runs from files alone: no config, and no data directory is created or opened.
+    if (command === verifyCommand && offlineRequested(args)) return await verifyOfflineCommand(args, output);
+    ctx = await openCliContext(env, output.print, output.warn);
     return await command(ctx, args);
   } catch (error) {
     const known = error instanceof DomainError || error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`registry: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    output.warn(`registry: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
     return 2;
   } finally {
     await ctx?.store.close();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { keysDirOf } from '../../server/domain/certificates/key-vault.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
-import { runRegistry } from '../helpers/cli.ts';
+import { runRegistry, runRegistryInProcess } from '../helpers/cli.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 
 describe('registry verify, keys rotate, init keys', () => {
@@ -13,6 +13,12 @@ describe('registry verify, keys rotate, init keys', () => {
   let ir: Awaited<ReturnType<typeof regulatorOf>>;
   let number: string;
   const files = { certificate: '', jwks: '', checkpoint: '', tampered: '' };
+  const cli = (args: string[]) => runRegistryInProcess({ REGISTRY_DATA_DIR: registry.dataDir, PUBLIC_BASE_URL: registry.config.publicBaseUrl }, args);
+  const saveCertificate = async (name: string) => {
+    const path = join(registry.dataDir, name);
+    writeFileSync(path, JSON.stringify((await request(registry.app).get(`/api/v1/certificates/${number}`).expect(200)).body));
+    return path;
+  };
 
   before(async () => {
     registry = await startRegistry({ shipped: true });
@@ -45,29 +51,66 @@ describe('registry verify, keys rotate, init keys', () => {
     assert.deepEqual(JSON.parse(runRegistry(registry.dataDir, ['init']).stdout).keysCreated, []);
   });
 
-  it('when verified offline from the certificate file, the JWK Set and the checkpoint, then all checks pass (exit 0)', () => {
-    const result = runRegistry(registry.dataDir, ['verify', files.certificate, '--offline', '--jwks', files.jwks, '--checkpoint', files.checkpoint]);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
+  it('when a valid certificate is verified offline, then every check passes but the status is unknown offline (exit 1) and no data directory is created', async () => {
+    const missing = join(registry.dataDir, 'never-created');
+    const result = await runRegistryInProcess({ REGISTRY_DATA_DIR: missing }, ['verify', files.certificate, '--offline', '--jwks', files.jwks, '--checkpoint', files.checkpoint]);
+    assert.equal(result.code, 1, result.stderr);
     const out = JSON.parse(result.stdout);
-    assert.deepEqual([out.integrity, out.issuer, out.log, out.checkpoint, out.status], ['valid', 'recognised', 'included', 'valid', 'unknown']);
+    assert.deepEqual([out.integrity, out.issuer, out.log, out.checkpoint, out.status, out.verdict], ['valid', 'recognised', 'included', 'valid', 'unknown', 'unknown']);
+    assert.deepEqual(out.reasons.map((r: { code: string }) => r.code), ['status_unknown_offline']);
+    assert.match(result.stderr, /^unknown IRRU-IR-.* status unknown offline/);
+    assert.equal(out.certificate.product.model, 'EX-5G Pro');
+    assert.equal(existsSync(missing), false);
   });
 
-  it('when a tampered JWS is verified offline, then integrity is invalid (exit 1)', () => {
-    const result = runRegistry(registry.dataDir, ['verify', files.tampered, '--offline', '--jwks', files.jwks]);
+  it('when a tampered JWS is verified offline, then integrity is invalid (exit 1)', async () => {
+    const result = await cli(['verify', files.tampered, '--offline', '--jwks', files.jwks]);
     assert.equal(result.code, 1);
-    assert.equal(JSON.parse(result.stdout).integrity, 'invalid');
+    assert.deepEqual([JSON.parse(result.stdout).integrity, JSON.parse(result.stdout).verdict], ['invalid', 'invalid']);
+  });
+
+  it('when a number with a wrong check digit is verified, then "no such certificate number (check digit)" on one line (exit 1)', async () => {
+    const wrong = `${number.slice(0, -1)}${(Number(number.at(-1)) + 1) % 10}`;
+    const result = await cli(['verify', wrong]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr.split('\n').length, 1);
+    assert.match(result.stderr, /^invalid .*no such certificate number \(check digit\)/);
+    assert.equal(JSON.parse(result.stdout).reasons[0].code, 'bad_check_digit');
+  });
+
+  it('when the certificate is suspended, then online verify says so (exit 1); reinstated, it is valid with the product and validity (exit 0)', async () => {
+    await request(registry.app).post(`/api/v1/certificates/${number}/suspend`).set('Authorization', ir.auth).send({ reason: 'under investigation' }).expect(200);
+    const suspended = await cli(['verify', number]);
+    assert.equal(suspended.code, 1);
+    assert.deepEqual(JSON.parse(suspended.stdout).reasons.map((r: { code: string }) => r.code), ['status_suspended']);
+    await request(registry.app).post(`/api/v1/certificates/${number}/reinstate`).set('Authorization', ir.auth).send({ reason: 'cleared' }).expect(200);
+    const valid = await cli(['verify', number]);
+    assert.equal(valid.code, 0, valid.stderr);
+    const out = JSON.parse(valid.stdout);
+    assert.equal(out.verdict, 'valid');
+    assert.equal(out.certificate.product.hsCode, '8517.13.00');
+    assert.ok(out.certificate.validFrom && out.certificate.validUntil);
   });
 
   it('when the key is rotated and the certificate revoked, then the old certificate still verifies but online verify reports revoked (exit 1)', async () => {
     const rotated = runRegistry(registry.dataDir, ['keys', 'rotate', '--org', 'CRA Iran']);
     assert.equal(rotated.code, 0, rotated.stderr);
     assert.ok(JSON.parse(rotated.stdout).retired);
-    const valid = runRegistry(registry.dataDir, ['verify', number]);
+    const valid = await cli(['verify', number]);
     assert.equal(valid.code, 0, valid.stdout + valid.stderr);
     await request(registry.app).post(`/api/v1/certificates/${number}/revoke`).set('Authorization', ir.auth).send({ reason: 'fraudulent report' }).expect(200);
-    const revoked = runRegistry(registry.dataDir, ['verify', number]);
+    const revoked = await cli(['verify', number]);
     assert.equal(revoked.code, 1);
-    assert.deepEqual(['integrity', 'issuer', 'status'].map((k) => JSON.parse(revoked.stdout)[k]), ['valid', 'recognised', 'revoked']);
-    assert.equal(runRegistry(registry.dataDir, ['keys', 'rotate', '--org', 'No such org']).code, 2);
+    assert.deepEqual(['verdict', 'integrity', 'issuer', 'status'].map((k) => JSON.parse(revoked.stdout)[k]), ['invalid', 'valid', 'recognised', 'revoked']);
+    assert.equal((await cli(['keys', 'rotate', '--org', 'No such org'])).code, 2);
+  });
+
+  it('when a revoked certificate saved with its status is verified offline, then exit 1 with the reported revocation as a reason', async () => {
+    const saved = await saveCertificate('revoked-certificate.json');
+    const result = await cli(['verify', saved, '--offline', '--jwks', files.jwks]);
+    assert.equal(result.code, 1);
+    const out = JSON.parse(result.stdout);
+    assert.deepEqual([out.verdict, out.reportedStatus], ['invalid', 'revoked']);
+    assert.ok(out.reasons.some((r: { code: string; message: string }) => r.code === 'reported_status' && /revoked/.test(r.message)));
   });
 });

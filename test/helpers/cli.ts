@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { runCli } from '../../server/cli/registry.ts';
 
 /** Runs `registry <args>` as operators do (a child process), with REGISTRY_DATA_DIR set. */
 export function runRegistry(dataDir: string, args: string[], env: Record<string, string> = {}) {
@@ -8,4 +9,12 @@ export function runRegistry(dataDir: string, args: string[], env: Record<string,
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `registry <args>` in this process (no child), capturing what it prints on stdout and stderr. */
+export async function runRegistryInProcess(env: Record<string, string>, args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, { LOG_LEVEL: 'silent', ...env }, { print: (line) => stdout.push(line), warn: (line) => stderr.push(line) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { CompactSign, generateKeyPair } from 'jose';
 import request from 'supertest';
 import { verifyCertificate } from '../../server/domain/certificates/verification.ts';
-import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
+import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf, smartphoneSpec } from '../helpers/certificates.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 
 describe('certificate verification', () => {
@@ -21,18 +21,58 @@ describe('certificate verification', () => {
   });
   after(() => registry.close());
 
-  it('when a valid certificate is verified by number, then integrity, issuer, status and log each check out', async () => {
+  it('when a valid certificate is verified by number, then the verdict is valid and the answer carries the product identity and validity', async () => {
     const res = await request(registry.app).get(`/api/v1/verify/${number}`).expect(200);
     assert.deepEqual({ integrity: res.body.integrity, issuer: res.body.issuer, status: res.body.status, log: res.body.log }, { integrity: 'valid', issuer: 'recognised', status: 'valid', log: 'included' });
+    assert.deepEqual([res.body.verdict, res.body.reasons], ['valid', []]);
     assert.equal(res.body.scope, undefined);
+    const { product, validFrom, validUntil, issuer } = res.body.certificate;
+    assert.deepEqual([product.manufacturer.name, product.model, product.hsCode], [(smartphoneSpec.identification as { manufacturer: { name: string } }).manufacturer.name, 'EX-5G Pro', '8517.13.00']);
+    assert.ok(Array.isArray(product.variants) && 'brand' in product && 'hardwareVersion' in product && 'firmwareVersion' in product && 'countryOfOrigin' in product);
+    assert.ok(Date.parse(validFrom) < Date.parse(validUntil));
+    assert.equal(issuer.jurisdiction, 'IR');
+    assert.match(res.body.certificate.holder.name, /^Example Mobile Technology Co\., Ltd\./);
+    await request(registry.app).get(`/v/${number}`).expect(302).expect('Location', `/certificates/${number}`);
+  });
+
+  it('when a number has a wrong check digit or is malformed, then "no such certificate number (check digit)" (GET 200 invalid, POST 400 naming /number)', async () => {
+    const wrong = `${number.slice(0, -1)}${(Number(number.at(-1)) + 1) % 10}`;
+    const bad = (await request(registry.app).get(`/api/v1/verify/${wrong}`).expect(200)).body;
+    assert.deepEqual([bad.verdict, bad.reasons[0].code, bad.integrity, bad.certificate], ['invalid', 'bad_check_digit', 'unverifiable', null]);
+    assert.match(bad.reasons[0].message, /^no such certificate number \(check digit\)/);
+    const malformed = (await request(registry.app).get('/api/v1/verify/IRRU-IR-26-42').expect(200)).body;
+    assert.deepEqual([malformed.verdict, malformed.reasons[0].code], ['invalid', 'malformed_number']);
+    const posted = await request(registry.app).post('/api/v1/verify').send({ number: wrong }).expect(400).expect('Content-Type', /problem\+json/);
+    assert.deepEqual([posted.body.errors[0].path, posted.body.errors[0].keyword], ['/number', 'checkDigit']);
+    assert.match(posted.body.detail, /no such certificate number \(check digit\)/);
+  });
+
+  it('when a QR payload points to another origin, then it is reported as foreign even though the number exists here', async () => {
+    const foreign = (await request(registry.app).post('/api/v1/verify').send({ qr: `https://registry.evil.example/v/${number}#h=${hash}` }).expect(200)).body;
+    assert.equal(foreign.verdict, 'foreign');
+    assert.ok(foreign.reasons.some((r: { code: string; message: string }) => r.code === 'foreign_origin' && r.message.includes('https://registry.evil.example')));
+    const otherPath = (await request(registry.app).post('/api/v1/verify').send({ qr: `http://registry.test/mirror/v/${number}#h=${hash}` }).expect(200)).body;
+    assert.equal(otherPath.verdict, 'foreign');
+    const ours = (await request(registry.app).post('/api/v1/verify').send({ qr: `HTTP://Registry.Test:80/v/${number}#h=${hash}` }).expect(200)).body;
+    assert.equal(ours.verdict, 'valid');
+  });
+
+  it('when the certificate is suspended, then the verdict is invalid with the reason, and valid again once reinstated', async () => {
+    await request(registry.app).post(`/api/v1/certificates/${number}/suspend`).set('Authorization', ir.auth).send({ reason: 'under investigation' }).expect(200);
+    const suspended = (await request(registry.app).get(`/api/v1/verify/${number}`).expect(200)).body;
+    assert.deepEqual([suspended.verdict, suspended.reasons.map((r: { code: string }) => r.code)], ['invalid', ['status_suspended']]);
+    await request(registry.app).post(`/api/v1/certificates/${number}/reinstate`).set('Authorization', ir.auth).send({ reason: 'cleared' }).expect(200);
+    assert.equal((await request(registry.app).get(`/api/v1/verify/${number}`).expect(200)).body.verdict, 'valid');
   });
 
   it('when a shipment is given, then its HS code and model are checked against the scope', async () => {
-    const inside = await request(registry.app).get(`/api/v1/verify/${number}?hsCode=851713&model=ex-5g%20pro%20256gb&serial=SN1`).expect(200);
+    const inside = await request(registry.app).get(`/api/v1/verify/${number}?hsCode=8517.13.00&model=EX-5G%20Pro%20256GB&serial=SN1`).expect(200);
     assert.equal(inside.body.scope.within, true);
+    assert.equal(inside.body.verdict, 'valid');
     assert.deepEqual(inside.body.scope.checks.map((c: { result: string }) => c.result), ['match', 'match', 'match', 'not_restricted']);
     const outside = await request(registry.app).post('/api/v1/verify').send({ number, hsCode: '8517.62', model: 'Other' }).expect(200);
     assert.equal(outside.body.scope.within, false);
+    assert.deepEqual([outside.body.verdict, outside.body.reasons.map((r: { code: string }) => r.code)], ['invalid', ['out_of_scope']]);
     assert.deepEqual(outside.body.scope.checks.filter((c: { result: string }) => c.result === 'mismatch').map((c: { field: string }) => c.field), ['hsCode', 'model']);
   });
 
@@ -49,17 +89,20 @@ describe('certificate verification', () => {
     assert.equal(wrong.body.integrity, 'invalid');
   });
 
-  it('when something cannot be checked (unknown key, unknown number, not a QR), then it is "unverifiable"/"unknown", never "invalid"', async () => {
+  it('when something cannot be checked (unknown key, number not issued here, not a QR), then the checks say "unverifiable"/"unknown" and the verdict is never valid', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const credential = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
     const foreign = await new CompactSign(new TextEncoder().encode(JSON.stringify(credential))).setProtectedHeader({ alg: 'EdDSA', kid: 'unknown-key-id-0000', typ: 'vc+jwt' }).sign(privateKey);
     const unknownKey = (await request(registry.app).post('/api/v1/verify').send({ jws: foreign }).expect(200)).body;
     assert.equal(unknownKey.integrity, 'unverifiable');
     assert.equal(unknownKey.issuer, 'unknown');
-    const unknownNumber = (await request(registry.app).get('/api/v1/verify/IRRU-RU-2020-000001-0').expect(200)).body;
+    assert.deepEqual([unknownKey.verdict, unknownKey.certificate], ['unknown', null]);
+    const unknownNumber = (await request(registry.app).get('/api/v1/verify/IRRU-RU-2020-000001-2').expect(200)).body;
     assert.deepEqual([unknownNumber.integrity, unknownNumber.issuer, unknownNumber.status], ['unverifiable', 'unknown', 'unknown']);
+    assert.deepEqual([unknownNumber.verdict, unknownNumber.reasons[0].code], ['invalid', 'not_found']);
     const notQr = (await request(registry.app).post('/api/v1/verify').send({ qr: 'hello' }).expect(200)).body;
     assert.equal(notQr.integrity, 'unverifiable');
+    assert.deepEqual([notQr.verdict, notQr.reasons[0].code], ['invalid', 'not_a_verification_url']);
     await request(registry.app).post('/api/v1/verify').send({ jws, qr: 'x' }).expect(400);
   });
 
@@ -75,6 +118,7 @@ describe('certificate verification', () => {
     const res = (await request(registry.app).get(`/api/v1/verify/${number}?hsCode=8517.13`).expect(200)).body;
     assert.equal(res.status, 'revoked');
     assert.equal(res.integrity, 'valid');
+    assert.deepEqual([res.verdict, res.reasons[0].code], ['invalid', 'status_revoked']);
     assert.equal(res.scope.within, false);
   });
 });

@@ -5,7 +5,9 @@ import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts'
 import { verifyOffline } from '../../domain/certificates/offline-verification.ts';
 import { verifyCertificate } from '../../domain/certificates/verification.ts';
 import type { SignedCheckpoint } from '../../domain/ledger/checkpoint.ts';
-import { UsageError, type CliContext } from '../cli-context.ts';
+import type { CertificateFacts } from '../../domain/verification/certificate-facts.ts';
+import type { Verdict, VerdictReason } from '../../domain/verification/verdict.ts';
+import { UsageError, type CliContext, type CliOutput } from '../cli-context.ts';
 
 const usage = 'usage: registry verify FILE|NUMBER [--offline --jwks JWKS.json [--checkpoint CHECKPOINT.json]]';
 
@@ -33,34 +35,52 @@ function readCertificateFile(path: string): CertificateFile {
   return json as CertificateFile;
 }
 
-async function offline(file: CertificateFile, values: { jwks?: string; checkpoint?: string }) {
-  if (!values.jwks) throw new UsageError(`--offline needs --jwks\n${usage}`);
-  const checkpoint = values.checkpoint ? (readJson(values.checkpoint) as SignedCheckpoint) : file.checkpoint;
-  const result = await verifyOffline({
-    jws: file.jws, jwks: readJson(values.jwks) as { keys?: unknown }, now: new Date(),
-    ...(file.inclusionProof ? { inclusionProof: file.inclusionProof } : {}), ...(checkpoint ? { checkpoint } : {}), ...(file.status ? { reportedStatus: file.status } : {}),
-  });
-  const ok = result.integrity === 'valid' && result.issuer === 'recognised' && result.status !== 'expired' && result.log !== 'not_included' && result.checkpoint !== 'invalid';
-  return { result, ok };
+const options = { offline: { type: 'boolean' }, jwks: { type: 'string' }, checkpoint: { type: 'string' } } as const;
+
+function parse(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError(usage);
+  return { values, target: positionals[0]! };
+}
+
+/** The answer as JSON on stdout, the verdict on one line on stderr; exit 0 for a `valid` verdict alone. */
+function report(out: CliOutput, answer: { verdict: Verdict; reasons: VerdictReason[]; number: string | null; certificate: CertificateFacts | null }): number {
+  out.print(JSON.stringify(answer, null, 2));
+  const product = answer.certificate ? ` · ${answer.certificate.product.model} (HS ${answer.certificate.product.hsCode}) until ${answer.certificate.validUntil ?? '?'}` : '';
+  const why = answer.reasons.length ? `: ${answer.reasons.map((reason) => reason.message).join('; ')}` : '';
+  out.warn(`${answer.verdict} ${answer.number ?? '(no number)'}${product}${why}`);
+  return answer.verdict === 'valid' ? 0 : 1;
+}
+
+/** Whether the arguments ask for offline verification (which must never open the store). */
+export function offlineRequested(args: string[]): boolean {
+  return args.includes('--offline');
 }
 
 /**
- * `registry verify FILE|NUMBER`: verifies against the registry's store; with `--offline --jwks F
- * [--checkpoint F]`, from the files alone. Prints the result as JSON; exit 0 when it checks out, 1 when not.
+ * `registry verify FILE --offline --jwks F [--checkpoint F]`: verifies from the files alone; never reads the
+ * config, never creates or opens a data directory. Offline the status is unknown, so it exits 1 at best.
+ */
+export async function verifyOfflineCommand(args: string[], out: CliOutput): Promise<number> {
+  const { values, target } = parse(args);
+  if (!values.jwks) throw new UsageError(`--offline needs --jwks\n${usage}`);
+  if (!existsSync(target)) throw new UsageError(`--offline needs a FILE, not a number\n${usage}`);
+  const file = readCertificateFile(target);
+  const checkpoint = values.checkpoint ? (readJson(values.checkpoint) as SignedCheckpoint) : file.checkpoint;
+  return report(out, await verifyOffline({
+    jws: file.jws, jwks: readJson(values.jwks) as { keys?: unknown }, now: new Date(),
+    ...(file.inclusionProof ? { inclusionProof: file.inclusionProof } : {}), ...(checkpoint ? { checkpoint } : {}), ...(file.status ? { reportedStatus: file.status } : {}),
+  }));
+}
+
+/**
+ * `registry verify FILE|NUMBER`: verifies against the registry's store (with `--offline`, see
+ * verifyOfflineCommand). Prints the answer as JSON and the verdict on one line; exit 0 only for `valid`.
  */
 export async function verifyCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { offline: { type: 'boolean' }, jwks: { type: 'string' }, checkpoint: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError(usage);
-  const target = positionals[0]!;
+  if (offlineRequested(args)) return verifyOfflineCommand(args, ctx);
+  const { target } = parse(args);
   const file = existsSync(target) ? readCertificateFile(target) : null;
-  if (values.offline) {
-    if (!file) throw new UsageError(`--offline needs a FILE, not a number\n${usage}`);
-    const { result, ok } = await offline(file, values);
-    ctx.print(JSON.stringify(result, null, 2));
-    return ok ? 0 : 1;
-  }
   const certificates = createCertificatesContext({ store: ctx.store, vault: fileKeyVault(keysDirOf(ctx.config.dataDir)), publicBaseUrl: ctx.config.publicBaseUrl });
-  const result = await verifyCertificate(certificates, file ? { jws: file.jws } : { number: target });
-  ctx.print(JSON.stringify(result, null, 2));
-  return result.integrity === 'valid' && result.issuer === 'recognised' && result.status === 'valid' ? 0 : 1;
+  return report(ctx, await verifyCertificate(certificates, file ? { jws: file.jws } : { number: target }));
 }

@@ -4,6 +4,9 @@ import { entryLeafHash, fromHex, type LogEntry } from '../ledger/log-entry.ts';
 import { verifyInclusion } from '../ledger/merkle.ts';
 import { assessCredentialJws, jwkSetLookup, type IntegrityResult, type IssuerResult } from './credential-check.ts';
 import { decodeJws, signatureVerifies } from './jws.ts';
+import { certificateFactsOf, type CertificateFacts } from '../verification/certificate-facts.ts';
+import { numberProblem } from '../verification/number-check.ts';
+import { decideVerdict, type Verdict, type VerdictReason } from '../verification/verdict.ts';
 
 /** What an offline verifier has: the credential, and optionally its log proof and a checkpoint, plus the JWK Set. */
 export interface OfflineEvidence {
@@ -17,8 +20,15 @@ export interface OfflineEvidence {
   now: Date;
 }
 
-/** An offline verification: integrity, issuer and log from the files alone; status only as far as dates tell. */
+/**
+ * An offline verification: integrity, issuer and log from the files alone; status only as far as dates tell.
+ * Its verdict is never `valid` while the current status is unknown: there is no fresh, signed status source
+ * offline yet, so the best an offline answer can say is `unknown` (status unknown offline). It can prove a
+ * certificate `invalid` (signature, issuer, expiry, a reported suspension or revocation, a broken log proof).
+ */
 export interface OfflineVerification {
+  verdict: Verdict;
+  reasons: VerdictReason[];
   number: string | null;
   integrity: IntegrityResult;
   issuer: IssuerResult;
@@ -27,7 +37,9 @@ export interface OfflineVerification {
   reportedStatus: string | null;
   log: 'included' | 'not_included' | 'unverifiable';
   checkpoint: 'valid' | 'invalid' | 'unverifiable';
-  reasons: string[];
+  /** What the signed credential says (product identity, validity, issuer, holder), once integrity is valid. */
+  certificate: CertificateFacts | null;
+  checkedAt: string;
 }
 
 /** The log key's signature over the checkpoint's canonical JSON, checked against the JWK Set. */
@@ -55,20 +67,25 @@ function logInclusion(evidence: OfflineEvidence, credentialHash: string | null, 
 }
 
 /**
- * Verifies from files alone (no registry): the signature against the JWK Set, the issuer key, the
- * checkpoint's log-key signature, and the issuance leaf's inclusion under the checkpoint root.
+ * Verifies from files alone (no registry, no data directory): the signature against the JWK Set, the issuer
+ * key, the checkpoint's log-key signature, and the issuance leaf's inclusion under the checkpoint root.
  */
 export async function verifyOffline(evidence: OfflineEvidence): Promise<OfflineVerification> {
   const assessment = await assessCredentialJws(evidence.jws, jwkSetLookup(evidence.jwks));
-  const reasons = [...assessment.reasons];
   const validUntil = (assessment.credential as { validUntil?: string } | null)?.validUntil;
   const expired = assessment.integrity === 'valid' && typeof validUntil === 'string' && Date.parse(validUntil) <= evidence.now.getTime();
   const checkpoint = evidence.checkpoint ? await checkpointSignature(evidence.checkpoint, evidence.jwks) : 'unverifiable';
-  if (checkpoint === 'invalid') reasons.push('the checkpoint signature does not verify');
-  const log = checkpoint === 'valid' ? logInclusion(evidence, assessment.credentialHash, reasons) : 'unverifiable';
-  if (!expired) reasons.push('offline: the current status (suspension, revocation) needs the registry');
+  const logNotes: string[] = [];
+  const log = checkpoint === 'valid' ? logInclusion(evidence, assessment.credentialHash, logNotes) : 'unverifiable';
+  const status = expired ? 'expired' : 'unknown';
+  const reportedStatus = evidence.reportedStatus ?? null;
+  const problem = assessment.number !== null ? numberProblem(assessment.number) : null;
+  const { verdict, reasons } = decideVerdict({
+    mode: 'offline', early: problem ? [problem] : [], integrity: assessment.integrity, issuer: assessment.issuer, status, reportedStatus, log, checkpoint,
+    notes: { [assessment.integrity === 'valid' ? 'issuer' : 'integrity']: assessment.reasons, log: logNotes },
+  });
   return {
-    number: assessment.number, integrity: assessment.integrity, issuer: assessment.issuer, status: expired ? 'expired' : 'unknown',
-    reportedStatus: evidence.reportedStatus ?? null, log, checkpoint, reasons,
+    verdict, reasons, number: assessment.number, integrity: assessment.integrity, issuer: assessment.issuer, status, reportedStatus, log, checkpoint,
+    certificate: assessment.integrity === 'valid' ? certificateFactsOf(assessment.credential) : null, checkedAt: evidence.now.toISOString(),
   };
 }

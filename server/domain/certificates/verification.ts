@@ -6,8 +6,12 @@ import type { CertificatesContext } from './context.ts';
 import { assessCredentialJws, knownKeyOf, type CredentialAssessment, type IntegrityResult, type IssuerResult } from './credential-check.ts';
 import { checkScope, type ScopeResult, type ShipmentDeclaration } from './scope.ts';
 import { effectiveStatus, recordedStatus, type EffectiveStatus } from './status.ts';
-import { parseVerificationUrl } from './verification-url.ts';
+import { parseVerificationUrl, type VerificationTarget } from './verification-url.ts';
 import { verifyCustomsDocument, type CustomsDocumentCheck } from './customs-verification.ts';
+import { certificateFactsOf, type CertificateFacts } from '../verification/certificate-facts.ts';
+import { numberProblem } from '../verification/number-check.ts';
+import { foreignOrigin } from '../verification/qr-origin.ts';
+import { decideVerdict, type Verdict, type VerdictInput, type VerdictReason } from '../verification/verdict.ts';
 
 /** What to verify: a number, a compact JWS, or a QR payload; optionally a shipment to check against the scope. */
 export interface VerifyRequest {
@@ -17,8 +21,14 @@ export interface VerifyRequest {
   shipment?: ShipmentDeclaration;
 }
 
-/** Three separate answers (integrity, issuer, status), the log inclusion, and the scope when a shipment was given. */
+/**
+ * One verdict (see server/domain/verification/verdict.ts) with every reason it is not `valid`; the separate
+ * answers behind it (integrity, issuer, status, log inclusion, and the scope when a shipment was given); and,
+ * once integrity is valid, what the signed certificate says (product identity, validity, issuer, holder).
+ */
 export interface Verification {
+  verdict: Verdict;
+  reasons: VerdictReason[];
   number: string | null;
   integrity: IntegrityResult;
   issuer: IssuerResult;
@@ -26,13 +36,39 @@ export interface Verification {
   log: 'included' | 'not_included' | 'unknown';
   scope?: ScopeResult | { within: 'unknown'; checks: [] };
   customsDocument?: CustomsDocumentCheck;
-  reasons: string[];
+  certificate: CertificateFacts | null;
   checkedAt: string;
 }
 
-const notInRegistry = (number: string | null, reason: string, checkedAt: string): Verification => ({
-  number, integrity: 'unverifiable', issuer: 'unknown', status: 'unknown', log: 'unknown', reasons: [reason], checkedAt,
+type Checks = Omit<Verification, 'verdict' | 'reasons'>;
+
+/** The answer with its verdict: the checks, plus what was found before them and what they said in words. */
+function withVerdict(checks: Checks, early: VerdictReason[], notes: VerdictInput['notes'] = {}): Verification {
+  // The status check inside the scope is weighed as the status; the scope reason is about the goods alone.
+  const goods = checks.scope?.within === 'unknown' ? [] : (checks.scope?.checks ?? []).filter((check) => check.field !== 'status' && check.result === 'mismatch');
+  const scope = checks.scope ? (checks.scope.within === 'unknown' ? 'unknown' : goods.length === 0) : undefined;
+  const { verdict, reasons } = decideVerdict({
+    mode: 'online', early, integrity: checks.integrity, issuer: checks.issuer, status: checks.status, log: checks.log,
+    notes: { ...notes, scope: goods.map((check) => check.reason ?? `${check.field} ${check.given} does not match`) },
+    ...(checks.customsDocument ? { customsDocument: checks.customsDocument } : {}), ...(scope !== undefined ? { scope } : {}),
+  });
+  return { verdict, reasons, ...checks };
+}
+
+const unchecked = (number: string | null, checkedAt: string): Checks => ({
+  number, integrity: 'unverifiable', issuer: 'unknown', status: 'unknown', log: 'unknown', certificate: null, checkedAt,
 });
+
+/** What is wrong with the request itself: a QR that is not ours or not a verification URL, a number that cannot exist. */
+function presentedProblems(publicBaseUrl: string, request: VerifyRequest, target: VerificationTarget | null, number: string | null): VerdictReason[] {
+  const reasons: VerdictReason[] = [];
+  if (request.qr !== undefined && !target) reasons.push({ code: 'not_a_verification_url', message: 'the QR payload is not a registry verification URL' });
+  const foreign = request.qr !== undefined ? foreignOrigin(request.qr, publicBaseUrl) : null;
+  if (foreign) reasons.push({ code: 'foreign_origin', message: `the QR code points to ${foreign}, not to this registry (${publicBaseUrl})` });
+  const problem = number !== null ? numberProblem(number) : null;
+  if (problem) reasons.push(problem);
+  return reasons;
+}
 
 /** Whether the certificate's issuance leaf is in the log with this credential hash, proven against the current root. */
 async function logInclusion(ctx: CertificatesContext, record: CertificateRecord): Promise<Verification['log']> {
@@ -73,34 +109,36 @@ function integrityAgainstRecord(assessment: CredentialAssessment, record: Certif
 }
 
 /**
- * Verifies a certificate against this registry. Anything that could not be checked (unknown number,
- * unknown key) is reported as "unverifiable"/"unknown", never as "invalid".
+ * Verifies a certificate against this registry and gives one verdict. A number that cannot exist (malformed,
+ * wrong check digit) is not looked up; a QR payload from another origin is `foreign` even when its number exists here.
  */
 export async function verifyCertificate(ctx: CertificatesContext, request: VerifyRequest): Promise<Verification> {
   const now = ctx.now();
   const checkedAt = now.toISOString();
   const target = request.qr !== undefined ? parseVerificationUrl(request.qr) : null;
-  if (request.qr !== undefined && !target) return notInRegistry(null, 'the QR payload is not a registry verification URL', checkedAt);
   const lookup = async (kid: string) => {
     const key = await ctx.store.signingKeys.get(kid);
     return key ? knownKeyOf(key) : null;
   };
   const given = request.jws !== undefined ? await assessCredentialJws(request.jws, lookup) : null;
   const number = given?.number ?? target?.number ?? request.number ?? null;
+  const early = presentedProblems(ctx.publicBaseUrl, request, target, number);
+  if (early.some((reason) => reason.code !== 'foreign_origin')) return withVerdict(unchecked(number, checkedAt), early);
   const record = number ? await ctx.store.certificates.get(number) : null;
   if (!record) {
-    if (!given) return notInRegistry(number, `no certificate ${number ?? '(no number)'} in this registry`, checkedAt);
-    return { ...notInRegistry(number, `no certificate ${number ?? '(no number)'} in this registry`, checkedAt), integrity: given.integrity, issuer: given.issuer, reasons: [...given.reasons, `no certificate ${number ?? '(no number)'} in this registry`] };
+    const notFound: VerdictReason = { code: 'not_found', message: `no certificate ${number ?? '(no number)'} in this registry` };
+    const checks = given ? { ...unchecked(number, checkedAt), integrity: given.integrity, issuer: given.issuer } : unchecked(number, checkedAt);
+    return withVerdict(checks, [...early, notFound], given ? { integrity: given.reasons } : {});
   }
   const assessment = given ?? (await assessCredentialJws(record.jws, lookup));
   const { integrity, reasons } = integrityAgainstRecord(assessment, record, target?.customsDocumentId ? null : (target?.hash ?? null));
   const status = effectiveStatus(record, recordedStatus(await ctx.store.certificates.events(record.number)), now);
-  const result: Verification = { number: record.number, integrity, issuer: assessment.issuer, status, log: await logInclusion(ctx, record), reasons, checkedAt };
-  if (status !== 'valid') reasons.push(`the certificate is ${status}`);
+  const certificate = integrity === 'valid' ? certificateFactsOf(assessment.credential) : null;
+  const result: Checks = { number: record.number, integrity, issuer: assessment.issuer, status, log: await logInclusion(ctx, record), certificate, checkedAt };
   if (target?.customsDocumentId) result.customsDocument = await verifyCustomsDocument(ctx, record, target.customsDocumentId, target.hash, now);
   if (hasShipment(request.shipment)) {
     const product = integrity === 'valid' ? productOfCredential(assessment.credential) : null;
     result.scope = product ? checkScope(product, status, request.shipment) : { within: 'unknown', checks: [] };
   }
-  return result;
+  return withVerdict(result, early, integrity === 'valid' ? { issuer: reasons } : { integrity: reasons });
 }

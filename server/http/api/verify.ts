@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { ShipmentDeclaration } from '../../domain/certificates/scope.ts';
 import { verifyCertificate, type VerifyRequest } from '../../domain/certificates/verification.ts';
+import { requireCertificateNumber } from '../../domain/verification/number-check.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from './route.ts';
 
@@ -11,23 +12,29 @@ function shipmentOf(source: Record<string, unknown>): ShipmentDeclaration {
 
 const queryOf = (req: Request) => req.query as Record<string, unknown>;
 
-/** Public verification: integrity, issuer and status as three separate answers, plus log inclusion and scope. */
+/**
+ * Public verification: one verdict (valid / invalid / unknown / foreign) with its reasons, the separate answers
+ * behind it, and the certified product and validity. GET by number always answers 200 with a verdict (a number
+ * that cannot exist is verdict `invalid`, reason `malformed_number` or `bad_check_digit`); a POSTed `number`
+ * that cannot exist is bad input: 400 naming `/number` and the rule.
+ */
 export function verifyRoutes({ certificates }: AppContext): RouteDef[] {
   const tag = 'Verification';
   return [
     {
-      method: 'get', path: '/verify/{number}', tag, access: 'public', summary: 'Verify a certificate by number (?hsCode=&model=&serial= to check a shipment)',
-      success: { status: 200, description: 'The verification (always 200: unknown numbers answer "unknown")' },
-      async handler(req, res) {
+      method: 'get', path: '/verify/{number}', tag, policy: 'certificate.verify', summary: 'Verify a certificate by number (?hsCode=&model=&serial= to check a shipment)',
+      success: { status: 200, description: 'The verification (always 200: a number that cannot exist or is not issued here answers verdict "invalid")' },
+      handler: async function verifyByNumber(req, res) {
         res.json(await verifyCertificate(certificates, { number: String(req.params.number), shipment: shipmentOf(queryOf(req)) }));
       },
     },
     {
-      method: 'post', path: '/verify', tag, access: 'public', summary: 'Verify a compact JWS, a QR payload or a number (optionally a shipment)',
+      method: 'post', path: '/verify', tag, policy: 'certificate.verify', summary: 'Verify a compact JWS, a QR payload or a number (optionally a shipment)',
       body: 'urn:irru:api:verify-request',
       success: { status: 200, description: 'The verification' },
-      async handler(req, res) {
+      handler: async function verifyPresented(req, res) {
         const body = req.body as VerifyRequest & Record<string, unknown>;
+        if (body.number !== undefined) requireCertificateNumber(body.number, 'number');
         res.json(await verifyCertificate(certificates, { ...(body.jws ? { jws: body.jws } : {}), ...(body.qr ? { qr: body.qr } : {}), ...(body.number ? { number: body.number } : {}), shipment: shipmentOf(body) }));
       },
     },
