@@ -15,6 +15,14 @@ export function isoDate(timestamp: string): string {
 
 const marks = { passed: '✓', failed: '✗', inapplicable: '–' } as const;
 
+/** The holder's name when the credential names one (credentials signed before holders were recorded do not). */
+function holderOf(credential: CertificateView['credential']): string {
+  type Holder = { name?: unknown } | string | undefined;
+  const holder = (credential.credentialSubject as { holder?: Holder }).holder ?? (credential as { holder?: Holder }).holder;
+  const name = typeof holder === 'string' ? holder : holder?.name;
+  return typeof name === 'string' ? name : '';
+}
+
 /** What views/documents/certificate.hbs renders: every text already in the chosen language. */
 export function certificateViewModel(view: CertificateView, lang: DocumentLanguage, qr: string, issuerName: string) {
   const l = labelsIn(lang);
@@ -24,12 +32,12 @@ export function certificateViewModel(view: CertificateView, lang: DocumentLangua
   return {
     lang, dir: lang === 'fa' ? 'rtl' : 'ltr', l,
     subtitles: otherLanguages('certificate', lang), statement: trilingual('statement'), scheme: l.scheme,
-    number: certificate.number, status: view.status, statusText: l[view.status],
-    issuer: issuerName, jurisdiction: l[certificate.jurisdiction],
+    number: certificate.number, status: view.status, statusText: l[view.status], notValid: view.status === 'valid' ? '' : l.notValid,
+    holder: holderOf(credential), issuer: issuerName, jurisdiction: l[certificate.jurisdiction],
     validFrom: isoDate(credential.validFrom), validUntil: isoDate(credential.validUntil),
     product: {
       manufacturer: [product.manufacturer.name, product.manufacturer.country].filter(Boolean).join(', '),
-      brand: product.brand, model: product.model, variants: product.variants.join(', '), hardwareVersion: product.hardwareVersion,
+      brand: product.brand, model: product.model, variants: product.variants, hardwareVersion: product.hardwareVersion,
       firmwareVersion: product.firmwareVersion, hsCode: product.hsCode, countryOfOrigin: product.countryOfOrigin,
     },
     standard: { code: subject.standard.code, version: subject.standard.version, title: pickLanguage(subject.standard.name, lang), contentHash: subject.standard.contentHash },

@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 
 /** Renders self-contained HTML to PDF. */
 export interface PdfRenderer {
-  /** A4 PDF of the HTML; DomainError('unavailable') when Chromium cannot be started. */
+  /** A4 PDF of the HTML, each page numbered "N / M" in its bottom margin; DomainError('unavailable') when Chromium cannot be started. */
   render(html: string): Promise<Buffer>;
   /** Closes the browser (if it was started) and removes its profile directory. */
   close(): Promise<void>;
@@ -45,6 +45,9 @@ function createSlots(limit: number) {
     },
   };
 }
+
+/** "N / M" in the bottom page margin of every page, so a missing page of a long document shows. */
+const pageNumberFooter = '<div style="width:100%;text-align:center;font:7pt sans-serif;color:#57606a"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 /** Locks a page down: no JavaScript, and every request but data: URLs aborted (templates are self-contained). */
 async function lockDown(page: Page): Promise<void> {
@@ -99,7 +102,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
         page = await chromium.newPage();
         await lockDown(page);
         await page.setContent(html, { waitUntil: 'load', timeout });
-        return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout }));
+        return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: pageNumberFooter, timeout }));
       } finally {
         await page?.close().catch(() => undefined);
         slots.release();

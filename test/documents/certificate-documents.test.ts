@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import request from 'supertest';
 import { closeApp, createApp } from '../../server/app.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
+import { decodeQr, pdfText } from '../helpers/pdf.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-/** jsqr is CommonJS: under nodenext its function is the default import's `default`. */
-const jsQR = jsQRModule.default;
 
 /** Collects a binary response body (supertest buffers only text by default). */
 const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
@@ -20,16 +16,6 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 };
-
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-function decodeQr(pdfFile: string, dir: string): string | null {
-  execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(dir, 'page')]);
-  const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
-}
 
 describe('certificate and customs documents (one shared Chromium)', () => {
   let registry: TestRegistry;
@@ -68,7 +54,7 @@ describe('certificate and customs documents (one shared Chromium)', () => {
   it('when a customs document PDF is fetched, then it carries the shipment, Russian text and its own verification QR', async () => {
     const customs = await registry.login('customs', { jurisdiction: 'RU' });
     const created = await request(registry.app).post(`/api/v1/certificates/${number}/customs-document`).set('Authorization', customs.auth)
-      .send({ importer: 'Example Trading LLC', consignmentReference: 'CN-2026-0042', quantity: 12, hsCode: '851713', serials: ['SN1', 'SN2'] }).expect(201);
+      .send({ importer: 'Example Trading LLC', consignmentReference: 'CN-2026-0042', model: 'EX-5G Pro', quantity: 2, hsCode: '8517.13.00', serials: ['SN1', 'SN2'] }).expect(201);
     const res = await request(registry.app).get(`/api/v1/certificates/${number}/customs-document/${created.body.id}.pdf?lang=ru`).set('Authorization', customs.auth)
       .buffer(true).parse(binary).expect(200).expect('Content-Type', 'application/pdf');
     const file = join(scratch.path, 'customs.pdf');
@@ -76,6 +62,8 @@ describe('certificate and customs documents (one shared Chromium)', () => {
     const text = pdfText(file);
     assert.ok(text.includes('CN-2026-0042'));
     assert.ok(text.includes('Импортёр'));
+    assert.ok(text.includes(created.body.documentNumber), 'the customs document number');
+    assert.ok(text.includes('Страна ввоза') && text.includes('Российская Федерация'), 'the importing country');
     assert.equal(decodeQr(file, scratch.path), created.body.verificationUrl);
   });
 

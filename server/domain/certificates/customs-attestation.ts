@@ -36,7 +36,7 @@ export interface AttestationInput {
   importingJurisdiction: Jurisdiction;
   basis: ImportBasis;
   standard: { code: string; version: string };
-  certificate: { number: string; credentialHash: string; validUntil: string; issuer: { id: string; name: string; jurisdiction: Jurisdiction } };
+  certificate: { number: string; credentialHash: string; validUntil: string; issuer: { id: string; name: string; jurisdiction: Jurisdiction }; holder?: { name: string } };
   product: { manufacturer: string; brand: string; model: string; variants: string[]; hsCode: string };
   shipment: ShipmentRequest;
   checks: ScopeCheck[];

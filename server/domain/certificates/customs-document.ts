@@ -20,6 +20,7 @@ export type { ShipmentRequest } from './customs-attestation.ts';
 export const customsAttestationType = 'irru-customs+jwt';
 
 interface CertifiedSubject {
+  holder?: { name: string };
   product: { manufacturer: { name: string }; brand: string; model: string; variants: string[]; hsCode: string };
   standard: { code: string; version: string; contentHash: string };
 }
@@ -75,7 +76,7 @@ export async function createCustomsDocument(ctx: CertificatesContext, actor: Act
   assertSerialsAgree(shipment);
   return ctx.store.transaction(async (tx) => {
     const now = ctx.now();
-    const { certificate, subject: { product, standard }, scope, basis } = await checkedCertificate(tx, number, importing, shipment, now);
+    const { certificate, subject: { holder, product, standard }, scope, basis } = await checkedCertificate(tx, number, importing, shipment, now);
     const issuer = await tx.organisations.get(certificate.issuerOrgId);
     if (!issuer) throw new DomainError('not_found', `the issuing authority of ${number} is gone`);
     const id = randomUUID();
@@ -83,7 +84,7 @@ export async function createCustomsDocument(ctx: CertificatesContext, actor: Act
     const documentNumber = formatCustomsNumber({ jurisdiction: importing, year: now.getUTCFullYear(), sequence: await tx.customsDocuments.nextSequence(importing, now.getUTCFullYear()) });
     const attestation = buildAttestation({
       id, documentNumber, importingJurisdiction: importing, basis, standard: { code: standard.code, version: standard.version },
-      certificate: { number, credentialHash: certificate.credentialHash, validUntil: certificate.validUntil, issuer: { id: issuerIdOf(issuer.id), name: issuer.name, jurisdiction: certificate.jurisdiction } },
+      certificate: { number, credentialHash: certificate.credentialHash, validUntil: certificate.validUntil, issuer: { id: issuerIdOf(issuer.id), name: issuer.name, jurisdiction: certificate.jurisdiction }, ...(holder ? { holder: { name: holder.name } } : {}) },
       product: { manufacturer: product.manufacturer.name, brand: product.brand, model: product.model, variants: product.variants, hsCode: product.hsCode },
       shipment, checks: scope.checks, requestedBy: { role: actor.role, jurisdiction: importing }, issuedAt: at, expiresAt: expiryOf(ctx, now, certificate.validUntil),
     });

@@ -28,17 +28,28 @@ export async function describeCertificate(ctx: CertificatesContext, number: stri
   };
 }
 
+/** A customs document as readers see it: the record, its verification URL, whether it expired, and its certificate's status now. */
+export interface CustomsDocumentView {
+  document: CustomsDocumentRecord;
+  verificationUrl: string;
+  expired: boolean;
+  certificateStatus: EffectiveStatus;
+}
+
 /**
  * A customs document of a certificate, by its id or its IRRU-CD-… number, with its verification URL (which
  * always names the id: the unguessable id, not the sequential number, is what lets a QR holder see the facts);
  * not_found when the pair does not exist.
  */
-export async function describeCustomsDocument(ctx: CertificatesContext, number: string, idOrNumber: string): Promise<{ document: CustomsDocumentRecord; verificationUrl: string; expired: boolean }> {
+export async function describeCustomsDocument(ctx: CertificatesContext, number: string, idOrNumber: string): Promise<CustomsDocumentView> {
   const document = parseCustomsNumber(idOrNumber) ? await ctx.store.customsDocuments.getByNumber(idOrNumber) : await ctx.store.customsDocuments.get(idOrNumber);
   if (!document || document.number !== number) throw new DomainError('not_found', `no customs document ${idOrNumber} for certificate ${number}`);
+  const { certificate, events } = await loadCertificate(ctx.store, number);
+  const now = ctx.now();
   return {
     document,
     verificationUrl: customsVerificationUrl(ctx.publicBaseUrl, number, document.id, document.attestationHash),
-    expired: Date.parse(document.expiresAt) <= ctx.now().getTime(),
+    expired: Date.parse(document.expiresAt) <= now.getTime(),
+    certificateStatus: effectiveStatus(certificate, recordedStatus(events), now),
   };
 }

@@ -40,9 +40,10 @@ export function certificateDocumentsRoutes({ store, certificates, documents }: A
       method: 'get', path: '/certificates/{number}/customs-document/{id}.pdf', tag, policy: 'customs_document.read', summary: 'A customs document, by id or IRRU-CD number, as PDF (?lang=en|ru|fa)',
       success: { status: 200, description: 'The PDF', contentType: 'application/pdf' },
       async handler(req, res) {
-        const { document, verificationUrl } = await describeCustomsDocument(certificates, String(req.params.number), String(req.params.id));
+        const view = await describeCustomsDocument(certificates, String(req.params.number), String(req.params.id));
         const lang = documentLanguageOf(req.query.lang);
-        sendPdf(res, await documents.customsPdf(document, verificationUrl, lang), `${document.documentNumber ?? `${document.number}-customs-${document.id}`}-${lang}.pdf`);
+        const { document } = view;
+        sendPdf(res, await documents.customsPdf(view, lang), `${document.documentNumber ?? `${document.number}-customs-${document.id}`}-${lang}.pdf`);
       },
     },
     {

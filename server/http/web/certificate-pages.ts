@@ -28,8 +28,8 @@ export function certificatePages({ store, certificates, documents }: AppContext)
   router.get('/v/:number/customs/:id', async function customsVerificationPage(req, res) {
     // Only the unguessable id opens the page: the sequential IRRU-CD number would let anyone list every shipment.
     if (!uuidPattern.test(req.params.id)) throw new DomainError('not_found', `no customs document ${req.params.id}`);
-    const { document, verificationUrl } = await describeCustomsDocument(certificates, req.params.number, req.params.id);
-    res.type('html').set('Cache-Control', 'no-store').send(await documents.customsHtml(document, verificationUrl, documentLanguageOf(req.query.lang)));
+    const view = await describeCustomsDocument(certificates, req.params.number, req.params.id);
+    res.type('html').set('Cache-Control', 'no-store').send(await documents.customsHtml(view, documentLanguageOf(req.query.lang)));
   });
   return router;
 }
