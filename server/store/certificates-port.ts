@@ -101,7 +101,7 @@ export interface SigningKeyReader {
   list(): Promise<SigningKeyRecord[]>;
   /** The newest unretired key of the purpose (and organisation, for credential keys), or null. */
   active(purpose: KeyPurpose, orgId: string | null): Promise<SigningKeyRecord | null>;
-  /** Organisations with a jurisdiction and at least one regulator: the authorities that sign certificates. */
+  /** Organisations of kind authority: the authorities that sign certificates (in creation order). */
   listAuthorities(): Promise<OrganisationRecord[]>;
 }
 export interface SigningKeyRepository extends SigningKeyReader {

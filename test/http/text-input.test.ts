@@ -134,6 +134,12 @@ describe('text input at the edge: well-formed Unicode and identifiers without bi
     await assertRefused(res, '/number', 'identifier', await stored());
   });
 
+  it('when a verification query names a model with a bidi control, then 400 names /model and the rule "identifier"', async () => {
+    const res = await request(registry.app).get(`/api/v1/verify/IRRU-IR-2026-000042-4?model=${encodeURIComponent(`SAFE-${rlo}1X-LEDOM`)}`);
+    await assertRefused(res, '/model', 'identifier', await stored());
+    assert.equal((await request(registry.app).get('/api/v1/verify/IRRU-IR-2026-000042-4?color=red').expect(400)).body.code, 'validation_failed');
+  });
+
   it('when identifiers hold right-to-left scripts or emoji (no controls), then they are accepted', async () => {
     const identification = radioIdentification({ model: 'مدل-۱۰۰', variants: ['Модель 😀'] });
     const res = await request(registry.app).post('/api/v1/submissions').set('Authorization', vendor)

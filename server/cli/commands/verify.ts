@@ -8,6 +8,7 @@ import type { SignedCheckpoint } from '../../domain/ledger/checkpoint.ts';
 import type { CertificateFacts } from '../../domain/verification/certificate-facts.ts';
 import type { Verdict, VerdictReason } from '../../domain/verification/verdict.ts';
 import { UsageError, type CliContext, type CliOutput } from '../cli-context.ts';
+import { readJsonFile } from '../json-file.ts';
 
 const usage = 'usage: registry verify FILE|NUMBER [--offline --jwks JWKS.json [--checkpoint CHECKPOINT.json]]';
 
@@ -19,18 +20,10 @@ interface CertificateFile {
   status?: string;
 }
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${path}: ${(error as Error).message}`);
-  }
-}
-
 function readCertificateFile(path: string): CertificateFile {
   const text = readFileSync(path, 'utf8').trim();
   if (!text.startsWith('{')) return { jws: text };
-  const json = readJson(path) as Partial<CertificateFile>;
+  const json = readJsonFile(path) as Partial<CertificateFile>;
   if (typeof json.jws !== 'string') throw new UsageError(`${path} has no "jws"`);
   return json as CertificateFile;
 }
@@ -66,9 +59,9 @@ export async function verifyOfflineCommand(args: string[], out: CliOutput): Prom
   if (!values.jwks) throw new UsageError(`--offline needs --jwks\n${usage}`);
   if (!existsSync(target)) throw new UsageError(`--offline needs a FILE, not a number\n${usage}`);
   const file = readCertificateFile(target);
-  const checkpoint = values.checkpoint ? (readJson(values.checkpoint) as SignedCheckpoint) : file.checkpoint;
+  const checkpoint = values.checkpoint ? (readJsonFile(values.checkpoint) as SignedCheckpoint) : file.checkpoint;
   return report(out, await verifyOffline({
-    jws: file.jws, jwks: readJson(values.jwks) as { keys?: unknown }, now: new Date(),
+    jws: file.jws, jwks: readJsonFile(values.jwks) as { keys?: unknown }, now: new Date(),
     ...(file.inclusionProof ? { inclusionProof: file.inclusionProof } : {}), ...(checkpoint ? { checkpoint } : {}), ...(file.status ? { reportedStatus: file.status } : {}),
   }));
 }

@@ -3,6 +3,7 @@ import type { CertificateRecord, CustomsDocumentRecord, Jurisdiction, StoreTrans
 import type { Actor } from '../accounts/actor.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { DomainError } from '../errors.ts';
+import { authorize } from '../policies/index.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
 import { buildAttestation, type ShipmentRequest } from './customs-attestation.ts';
@@ -46,9 +47,10 @@ function refuse(number: string, importing: Jurisdiction, scope: ScopeResult): ne
   throw new DomainError('out_of_scope', `the shipment is outside certificate ${number}: ${failures.map((failure) => failure.reason).join('; ')}`, { importingJurisdiction: importing, failures, checks: scope.checks });
 }
 
+/** The importing jurisdiction: the official's own (the customs_document.create policy refuses officials without one). */
 function importingJurisdictionOf(actor: Actor): Jurisdiction {
-  if (!actor.jurisdiction) throw new DomainError('forbidden', 'only a customs officer or regulator with a jurisdiction can request a customs document');
-  return actor.jurisdiction;
+  authorize(actor, 'customs_document.create', null);
+  return actor.jurisdiction!;
 }
 
 /** Loads the certificate and checks the shipment against it for the importing jurisdiction; refuses with 422 when out of scope. */

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { ShipmentDeclaration } from '../../domain/certificates/scope.ts';
 import { verifyCertificate, type VerifyRequest } from '../../domain/certificates/verification.ts';
 import { requireCertificateNumber } from '../../domain/verification/number-check.ts';
+import { validateInput } from '../../input-schemas.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from './route.ts';
 
@@ -10,7 +11,8 @@ function shipmentOf(source: Record<string, unknown>): ShipmentDeclaration {
   return { ...pick('hsCode'), ...pick('model'), ...pick('serial') };
 }
 
-const queryOf = (req: Request) => req.query as Record<string, unknown>;
+/** The shipment in the query, validated: identifiers only, no other parameters (400 naming the parameter otherwise). */
+const queryOf = (req: Request) => validateInput<Record<string, unknown>>('urn:irru:api:verify-query', { ...req.query });
 
 /**
  * Public verification: one verdict (valid / invalid / unknown / foreign) with its reasons, the separate answers

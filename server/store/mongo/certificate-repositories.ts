@@ -23,7 +23,7 @@ const toEvent = (doc: CertificateEventRecord & { _id?: unknown }): CertificateEv
 
 /** Signing keys (public halves) in MongoDB; authorities are organisations with a jurisdiction and a regulator. */
 export function createSigningKeyRepository(models: Models, session: ClientSession | null): SigningKeyRepository {
-  const { SigningKey, Counter, Organisation, User } = models;
+  const { SigningKey, Counter, Organisation } = models;
   return {
     async get(kid) {
       const doc = await SigningKey.findById(kid, null, opts(session)).lean<KeyDoc>();
@@ -37,8 +37,7 @@ export function createSigningKeyRepository(models: Models, session: ClientSessio
       return doc ? toKey(doc) : null;
     },
     async listAuthorities() {
-      const regulatorOrgs = await User.distinct('orgId', { role: 'regulator' }).session(session);
-      const orgs = await Organisation.find({ _id: { $in: regulatorOrgs }, jurisdiction: { $ne: null } }, null, opts(session)).sort({ createdAt: 1, name: 1 }).lean<Array<Omit<OrganisationRecord, 'id'> & { _id: string }>>();
+      const orgs = await Organisation.find({ kind: 'authority' }, null, opts(session)).sort({ createdAt: 1, name: 1 }).lean<Array<Omit<OrganisationRecord, 'id'> & { _id: string }>>();
       return orgs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
     },
     async insert(key) {

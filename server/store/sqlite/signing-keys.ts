@@ -31,8 +31,7 @@ export function createSigningKeyRepository(db: Database): SigningKeyRepository {
   const all = db.prepare('SELECT * FROM signing_keys ORDER BY seq');
   const active = db.prepare(`SELECT * FROM signing_keys WHERE purpose = @purpose AND org_id IS @orgId AND retired_at IS NULL
     ORDER BY seq DESC LIMIT 1`);
-  const authorities = db.prepare(`SELECT * FROM organisations o WHERE o.jurisdiction IS NOT NULL
-    AND EXISTS (SELECT 1 FROM users u WHERE u.org_id = o.id AND u.role = 'regulator') ORDER BY o.created_at, o.name`);
+  const authorities = db.prepare(`SELECT * FROM organisations o WHERE o.kind = 'authority' ORDER BY o.created_at, o.name`);
   const insert = db.prepare(`INSERT INTO signing_keys (kid, purpose, org_id, jurisdiction, public_jwk, created_at, retired_at, seq)
     VALUES (@kid, @purpose, @orgId, @jurisdiction, @publicJwk, @createdAt, @retiredAt, (SELECT coalesce(max(seq), 0) + 1 FROM signing_keys))`);
   const retire = db.prepare('UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL');
