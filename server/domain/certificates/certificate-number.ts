@@ -1,7 +1,7 @@
 import type { Jurisdiction } from '../../store/port.ts';
 
 /**
- * Certificate numbers: `IRRU-<jurisdiction>-<year>-<6-digit sequence>-<check digit>`, e.g. IRRU-IR-2026-000042-7.
+ * Certificate numbers: `IRRU-<jurisdiction>-<year>-<6-digit sequence>-<check digit>`, e.g. IRRU-IR-2026-000042-4.
  *
  * The check digit is ISO/IEC 7064 MOD 11-10 (the hybrid system also used by German tax and company
  * numbers) computed over a digit string made of the jurisdiction's letters converted as in IBAN
