@@ -48,7 +48,7 @@ export const demoAdmin: DemoUser = {
 /** Every other demo account: one regulator and one customs officer per jurisdiction, and three vendors. */
 export const demoUsers: readonly DemoUser[] = [
   { key: 'regulator-ir', email: 'reviewer@cra.demo.example', name: 'CRA Reviewer (demo)', role: 'regulator', org: 'CRA — Communications Regulatory Authority of I.R. Iran (demo)', jurisdiction: 'IR' },
-  { key: 'regulator-ru', email: 'reviewer@rkn.demo.example', name: 'Roskomnadzor Reviewer (demo)', role: 'regulator', org: 'Roskomnadzor (demo)', jurisdiction: 'RU' },
+  { key: 'regulator-ru', email: 'reviewer@rkn.demo.example', name: 'Roskomnadzor Reviewer (demo)', role: 'regulator', org: 'Roskomnadzor — Federal Service for Supervision of Communications, Information Technology and Mass Media (demo)', jurisdiction: 'RU' },
   { key: 'customs-ir', email: 'officer@irica.demo.example', name: 'IRICA Customs Officer (demo)', role: 'customs', org: 'I.R. Iran Customs Administration (demo)', jurisdiction: 'IR' },
   { key: 'customs-ru', email: 'officer@fcs.demo.example', name: 'FCS Customs Officer (demo)', role: 'customs', org: 'Federal Customs Service of Russia (demo)', jurisdiction: 'RU' },
   { key: 'pars', email: 'vendor@pars.demo.example', name: 'Pars Electronics Compliance Desk (demo)', role: 'vendor', org: 'Pars Electronics Trading (demo)' },
