@@ -59,18 +59,17 @@ export function runCertificatesContract(getStore: () => Store): void {
       await assert.rejects(store.transaction((tx) => tx.signingKeys.insert(first)), (e) => isDomainError(e, 'conflict'));
     });
 
-    it('when an organisation with a jurisdiction has a regulator, then it is listed as an authority', async () => {
+    it('when an organisation is of kind authority, then it is listed as an authority; a customs service with the same jurisdiction is not', async () => {
       const store = getStore();
       const org = authority('RU');
-      const bare = authority('RU');
+      const customs = { ...authority('RU'), kind: 'customs' as const };
       await store.transaction(async (tx) => {
         await tx.organisations.insert(org);
-        await tx.organisations.insert(bare);
-        await tx.users.insert({ id: randomUUID(), email: `r-${randomUUID()}@example.org`, name: 'R', role: 'regulator', orgId: org.id, jurisdiction: 'RU', createdAt: now(), disabledAt: null });
+        await tx.organisations.insert(customs);
       });
       const ids = (await store.signingKeys.listAuthorities()).map((o) => o.id);
       assert.ok(ids.includes(org.id));
-      assert.ok(!ids.includes(bare.id));
+      assert.ok(!ids.includes(customs.id));
     });
 
     it('when sequences are taken, then they count 1, 2, 3 per jurisdiction and year, and a rolled-back one is given again', async () => {
