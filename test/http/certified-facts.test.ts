@@ -82,7 +82,7 @@ describe('certificates state only what the checks saw', () => {
     const regulator = (await registry.login('regulator', { org: authorityRu, jurisdiction: 'RU' })).auth;
     const bare = {
       code: 'TEST-BARE', version: '1.0.0', category: 'test', title: { en: 'Bare', ru: 'Голый', fa: 'ساده' },
-      schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:test:std:TEST-BARE:1.0.0', type: 'object', properties: { power: { 'x-clause': '5.1', 'x-title': { en: 'Power', ru: 'Мощность', fa: 'توان' }, type: 'number' } } },
+      schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:irru:std:TEST-BARE:1.0.0', type: 'object', properties: { power: { 'x-clause': '5.1', 'x-title': { en: 'Power', ru: 'Мощность', fa: 'توان' }, type: 'number' } } },
     };
     await request(registry.app).post('/api/v1/standards').set('Authorization', regulator).send(bare).expect(201);
     await request(registry.app).post('/api/v1/standards/TEST-BARE/1.0.0/publish').set('Authorization', regulator).expect(200);

@@ -3,6 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import { markBranchErrors } from './branch-marks.ts';
 import { addErrorTaggingClauseKeyword, addPassRecordingClauseKeyword } from './clause-tracking.ts';
 import { annotationKeywords, plainClauseKeyword } from './keywords.ts';
+import { linearRegExpEngine, useLinearFormats } from './linear-regexp.ts';
+import { useLinearUniqueItems } from './unique-items.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -14,7 +16,8 @@ export type EngineAjv = InstanceType<typeof Ajv2020>;
  * The options every engine instance shares. Strict where it catches mistakes in a standard
  * (unknown keywords, unknown formats, ignored keywords, non-finite numbers), not where it only
  * lints valid schemas (strictTypes, strictTuples, strictRequired). Remote refs are never loaded:
- * there is no loadSchema and compilation is synchronous.
+ * there is no loadSchema and compilation is synchronous. Every `pattern` and `patternProperties`
+ * key runs on RE2 (linear-time matching, see linear-regexp.ts).
  */
 export const engineAjvOptions = Object.freeze({
   strict: true,
@@ -24,6 +27,7 @@ export const engineAjvOptions = Object.freeze({
   allowUnionTypes: true,
   validateFormats: true,
   logger: false,
+  code: { regExp: linearRegExpEngine },
 } as const);
 
 /** Which validator an instance builds: plain (no tracking), fast first-error, or all-errors reporting. */
@@ -42,6 +46,8 @@ export function createEngineAjv(role: AjvRole): EngineAjv {
     verbose: role === 'reporting',
   });
   addFormats(ajv);
+  useLinearFormats(ajv);
+  useLinearUniqueItems(ajv);
   for (const definition of annotationKeywords) ajv.addKeyword(definition);
   if (role === 'plain') ajv.addKeyword(plainClauseKeyword);
   if (role === 'fast') addPassRecordingClauseKeyword(ajv);

@@ -1,8 +1,7 @@
-import { DomainError } from '../errors.ts';
 import { createEngineAjv } from './ajv-factory.ts';
 import { buildClauseIndex } from './clause-index.ts';
 import { indexDocuments } from './document-index.ts';
-import { addEverywhere, createDocumentRegistry } from './document-registry.ts';
+import { addReferencedDocuments } from './document-registry.ts';
 import { buildReport } from './report.ts';
 import { assertSafePatterns } from './schema-safety.ts';
 import { compileOrThrow, compileStandard, evaluate, registerRuntime, runtimeOf } from './standard-runtime.ts';
@@ -10,12 +9,12 @@ import type { ConformanceEngine, EngineDocument, PreparedStandard } from './type
 import type { SchemaNode } from './schema-walk.ts';
 
 /**
- * A conformance engine with its own long-lived ajv instances and cache of prepared standards.
- * Create one per process and share it: each standard version is compiled once.
+ * A conformance engine with its cache of prepared standards. Create one per process (or worker) and
+ * share it: each standard version is compiled once. Each prepared standard has its own ajv
+ * instances holding only the documents it references, so nothing one standard contains (an `$id`,
+ * a meta-schema look-alike, a broken dependency) changes how another compiles or validates.
  */
 export function createConformanceEngine(): ConformanceEngine {
-  const instances = { fast: createEngineAjv('fast'), reporting: createEngineAjv('reporting') };
-  const registry = createDocumentRegistry([instances.fast, instances.reporting]);
   const cache = new Map<string, PreparedStandard>();
 
   const keyOf = (doc: Pick<EngineDocument, 'code' | 'version' | 'contentHash'>) => `${doc.code}@${doc.version}#${doc.contentHash}`;
@@ -25,9 +24,13 @@ export function createConformanceEngine(): ConformanceEngine {
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     assertSafeDocuments(doc.schema, referenced);
-    for (const document of referenced) registry.register(document);
-    const main = typeof doc.schema.$id === 'string' ? registry.register(doc.schema) : doc.schema;
-    const runtime = compileStandard(instances, main, registry.all());
+    const instanceFor = (role: 'fast' | 'reporting') => {
+      const ajv = createEngineAjv(role);
+      addReferencedDocuments([ajv], doc.schema, referenced);
+      return ajv;
+    };
+    const documents = referenced.filter((document) => document.$id !== doc.schema.$id);
+    const runtime = compileStandard({ fast: instanceFor('fast'), reportingAjv: () => instanceFor('reporting') }, doc.schema, documents);
     const prepared = registerRuntime({ code: doc.code, version: doc.version, contentHash: doc.contentHash }, runtime);
     cache.set(key, prepared);
     return prepared;
@@ -55,12 +58,7 @@ export function createConformanceEngine(): ConformanceEngine {
 function assertCompiles(schema: Record<string, unknown>, referenced: Record<string, unknown>[]): void {
   assertSafeDocuments(schema, referenced);
   const ajv = createEngineAjv('plain');
-  for (const document of referenced) {
-    const id = document.$id;
-    if (typeof id !== 'string') throw new DomainError('invalid_schema', 'a referenced schema has no $id', { reason: 'missing $id' });
-    // The schema being checked replaces an older version of itself among the referenced documents.
-    if (id !== schema.$id) addEverywhere([ajv], id, document);
-  }
+  addReferencedDocuments([ajv], schema, referenced);
   compileOrThrow(ajv, schema);
 }
 

@@ -1,6 +1,7 @@
 import { failedClauses, type AttributedFailure } from './attribution.ts';
 import { clauseSlot, passMarks } from './clause-slots.ts';
 import type { DocumentIndex } from './document-index.ts';
+import type { Uncheckable } from './uncheckable.ts';
 import { isSchemaNode, type SchemaNode } from './schema-walk.ts';
 import type { ClauseInfo, ClauseResult } from './types.ts';
 
@@ -10,8 +11,8 @@ export interface Evaluation {
   /** Every clause once, in index order; the array and its entries are frozen and may be shared. */
   readonly clauses: readonly ClauseResult[];
   readonly failures: readonly AttributedFailure[];
-  /** Set when the validator itself failed (e.g. the spec nests too deeply for the stack). */
-  readonly uncheckable?: string;
+  /** Set when the validator itself failed, naming the limit hit (see uncheckable.ts). */
+  readonly uncheckable?: Uncheckable;
 }
 
 /** Builds the evaluations of one standard's checks from the pass marks of their epoch (see clause-slots.ts). */
@@ -28,7 +29,7 @@ export interface ClauseTable {
    */
   failing(epoch: number, failures: readonly AttributedFailure[]): Evaluation;
   /** The evaluation of a spec the validator could not check: every clause not applicable. */
-  uncheckable(reason: string): Evaluation;
+  uncheckable(reason: Uncheckable): Evaluation;
 }
 
 const noFailures: readonly AttributedFailure[] = Object.freeze([]);

@@ -28,10 +28,3 @@ export function localizeErrors(errors: readonly ErrorObject[]): Messages[] {
     fa: persianMessage(error.keyword, error.params),
   }));
 }
-
-/** Messages for a spec the engine could not check at all (too deep for the validator's stack). */
-export const uncheckableMessages: Readonly<Messages> = Object.freeze({
-  en: 'could not be checked: the spec is nested too deeply or too large',
-  ru: 'не удалось проверить: спецификация слишком глубоко вложена или слишком велика',
-  fa: 'بررسی ممکن نشد: مشخصات بیش از حد تودرتو یا بزرگ است',
-});

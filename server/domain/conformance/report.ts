@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 import type { Evaluation } from './evaluation.ts';
-import { localizeErrors, uncheckableMessages } from './messages.ts';
+import { localizeErrors } from './messages.ts';
 import { specHash } from './spec-hash.ts';
 import type { StandardRuntime } from './standard-runtime.ts';
 import type { ClauseResult, ConformanceReport, Finding, PreparedStandard } from './types.ts';
+import type { Uncheckable } from './uncheckable.ts';
+
+/** Most findings one report lists; the rest are counted in findingsTotal (see README "Limits"). */
+export const maxReportedFindings = 1000;
 
 const require = createRequire(import.meta.url);
 const ajvVersion = (require('ajv/package.json') as { version: string }).version;
@@ -14,12 +18,13 @@ const ajvVersion = (require('ajv/package.json') as { version: string }).version;
  */
 export const engineInfo: { readonly name: string; readonly version: string } = Object.freeze({
   name: 'irru-conformance-engine',
-  version: `1.0.0+ajv.${ajvVersion}`,
+  version: `1.1.0+ajv.${ajvVersion}`,
 });
 
 /**
- * The full report for an evaluation: findings with messages in three languages, the spec's hash,
- * the engine and the time. The clause results are shared, frozen objects.
+ * The full report for an evaluation: the first maxReportedFindings findings with messages in three
+ * languages and the total count, the spec's hash, the engine and the time. The clause results are
+ * shared, frozen objects.
  */
 export function buildReport(
   prepared: PreparedStandard,
@@ -35,15 +40,19 @@ export function buildReport(
     specHash: specHash(spec),
     engine: { name: engineInfo.name, version: engineInfo.version },
     checkedAt: now.toISOString(),
-    findings: evaluation.uncheckable === undefined ? findingsOf(runtime, evaluation) : [uncheckableFinding()],
+    findings: evaluation.uncheckable === undefined ? findingsOf(runtime, evaluation) : [uncheckableFinding(evaluation.uncheckable)],
+    findingsTotal: evaluation.uncheckable === undefined ? evaluation.failures.length : 1,
+    findingsTruncated: evaluation.failures.length > maxReportedFindings,
     // Frozen and shared; the public type stays mutable (see ConformanceReport.clauses).
     clauses: evaluation.clauses as ClauseResult[],
   };
 }
 
 function findingsOf(runtime: StandardRuntime, evaluation: Evaluation): Finding[] {
-  const messages = localizeErrors(evaluation.failures.map((failure) => failure.error));
-  return evaluation.failures.map((failure, i) => {
+  // Only the listed findings are localized: a spec with 20,000 failures costs 1,000 messages.
+  const listed = evaluation.failures.slice(0, maxReportedFindings);
+  const messages = localizeErrors(listed.map((failure) => failure.error));
+  return listed.map((failure, i) => {
     const { error, clause, schemaPath } = failure;
     const text = messages[i] ?? { en: error.keyword, ru: error.keyword, fa: error.keyword };
     return {
@@ -60,7 +69,7 @@ function findingsOf(runtime: StandardRuntime, evaluation: Evaluation): Finding[]
   });
 }
 
-function uncheckableFinding(): Finding {
+function uncheckableFinding(reason: Uncheckable): Finding {
   return {
     clause: null,
     title: null,
@@ -68,8 +77,8 @@ function uncheckableFinding(): Finding {
     instancePath: '',
     schemaPath: '#',
     keyword: 'uncheckable',
-    message: uncheckableMessages.en,
-    messages: { ...uncheckableMessages },
-    params: {},
+    message: reason.messages.en,
+    messages: { ...reason.messages },
+    params: { limit: reason.limit, specDepth: reason.specDepth },
   };
 }

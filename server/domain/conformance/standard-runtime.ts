@@ -8,6 +8,7 @@ import { indexDocuments, type DocumentIndex } from './document-index.ts';
 import { certainClauses, createClauseTable, type ClauseTable, type Evaluation } from './evaluation.ts';
 import type { SchemaNode } from './schema-walk.ts';
 import type { PreparedStandard } from './types.ts';
+import { classifyUncheckable } from './uncheckable.ts';
 
 /** What the engine keeps behind a PreparedStandard. */
 export interface StandardRuntime {
@@ -39,20 +40,31 @@ export function registerRuntime(
 }
 
 /**
- * Compiles `schema` with the fast and reporting instances (which already hold every document it
- * may reference) and indexes its clauses over the same schema objects ajv holds.
+ * Compiles `schema` with the fast instance (which belongs to this standard and already holds every
+ * document it may reference) and indexes its clauses over the same objects. The all-errors
+ * validator is compiled on the first failing check, from `reportingAjv()`: a conforming spec never
+ * needs it, and preparing costs one compile instead of two.
  */
 export function compileStandard(
-  instances: { fast: EngineAjv; reporting: EngineAjv },
+  instances: { fast: EngineAjv; reportingAjv: () => EngineAjv },
   schema: SchemaNode,
   documents: readonly SchemaNode[],
 ): StandardRuntime {
   const fast = compileOrThrow(instances.fast, schema);
-  const reporting = compileOrThrow(instances.reporting, schema);
   const documentIndex = indexDocuments(schema, documents);
   const index = freezeIndex(buildClauseIndex(documentIndex));
   const table = createClauseTable(index.clauses, certainClauses(documentIndex));
-  return { fast, reporting, documents: documentIndex, index, table };
+  let reporting: ValidateFunction | undefined;
+  return {
+    fast,
+    get reporting() {
+      reporting ??= compileOrThrow(instances.reportingAjv(), schema);
+      return reporting;
+    },
+    documents: documentIndex,
+    index,
+    table,
+  };
 }
 
 /**
@@ -68,7 +80,7 @@ export function evaluate(runtime: StandardRuntime, spec: unknown): Evaluation {
     const errors = (runtime.reporting.errors ?? []) as EngineError[];
     return runtime.table.failing(reportingEpoch, attributeErrors(errors, runtime.documents));
   } catch (error) {
-    return runtime.table.uncheckable(String(error));
+    return runtime.table.uncheckable(classifyUncheckable(error, spec));
   }
 }
 
@@ -80,11 +92,13 @@ export function evaluateCore(prepared: PreparedStandard, spec: unknown): Evaluat
   return evaluate(runtimeOf(prepared), spec);
 }
 
-/** Compiles `schema` (by $id when it is registered), turning ajv's refusal into a DomainError. */
+/**
+ * Compiles `schema` in `ajv`, turning ajv's refusal into a DomainError. Always compiles: a schema
+ * whose `$id` the instance already holds (a meta-schema's, say) is refused, never looked up.
+ */
 export function compileOrThrow(ajv: EngineAjv, schema: SchemaNode): ValidateFunction {
   try {
-    const registered = typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) : undefined;
-    return registered ?? ajv.compile(schema);
+    return ajv.compile(schema);
   } catch (error) {
     const reason = (error as Error).message;
     throw new DomainError('invalid_schema', `schema does not compile: ${reason}`, { reason });

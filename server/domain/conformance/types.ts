@@ -63,7 +63,12 @@ export interface ConformanceReport {
   specHash: string;
   engine: { name: string; version: string };
   checkedAt: string;
+  /** The first 1,000 findings (maxReportedFindings), in validation order. */
   findings: Finding[];
+  /** How many findings the check produced, listed or not. */
+  findingsTotal: number;
+  /** True when findings lists fewer than findingsTotal. */
+  findingsTruncated: boolean;
   /**
    * Every clause of the standard once, in index order. The array and its entries are frozen and
    * may be shared between reports: copy before changing. (Typed mutable for the consumers that

@@ -9,7 +9,7 @@ const now = new Date('2025-03-01T10:00:00.000Z');
 test('when a spec is checked, then the report has exactly the contracted fields', () => {
   const spec = { ...conformingSpec(), voltage: 90 };
   const report = engine.check(prepared, spec, now);
-  assert.deepEqual(Object.keys(report).sort(), ['checkedAt', 'clauses', 'conforms', 'engine', 'findings', 'specHash', 'standard']);
+  assert.deepEqual(Object.keys(report).sort(), ['checkedAt', 'clauses', 'conforms', 'engine', 'findings', 'findingsTotal', 'findingsTruncated', 'specHash', 'standard']);
   assert.equal(report.conforms, false);
   assert.deepEqual(report.standard, { code: 'IRRU-TEST', version: '1.0.0', hash: 'test-hash' });
   assert.equal(report.specHash, specHash(spec));
