@@ -10,6 +10,8 @@ import { fileKeyVault, keysDirOf } from './domain/certificates/key-vault.ts';
 import { createDocumentRenderer, type DocumentRenderer } from './documents/index.ts';
 import { createPdfRenderer } from './documents/pdf-renderer.ts';
 import { createConformanceEngine, type ConformanceEngine } from './domain/conformance/index.ts';
+import { createCheckPool } from './domain/checking/check-pool.ts';
+import type { CheckRunner } from './domain/checking/check-runner.ts';
 import type { SubmissionHooks } from './domain/submissions/approval-hook.ts';
 import { apiRouter } from './http/api/index.ts';
 import type { AppContext } from './http/context.ts';
@@ -25,6 +27,8 @@ export interface AppOptions {
   config: Config;
   store: Store;
   engine?: ConformanceEngine;
+  /** Where compiles and checks run; defaults to a worker pool sized and budgeted by config.checks (closed by closeApp). */
+  checks?: CheckRunner;
   log?: Logger;
   /** Overrides for tests: the certificates context (clock, validity) and the document renderer. */
   certificates?: Partial<CertificatesContext>;
@@ -33,9 +37,10 @@ export interface AppOptions {
   hooks?: SubmissionHooks;
 }
 
-/** Releases what an app holds besides the store (the PDF renderer's Chromium). Call before closing the store. */
+/** Releases what an app holds besides the store (the PDF renderer's Chromium, the check workers). Call before closing the store. */
 export async function closeApp(app: Express): Promise<void> {
   await (app.locals.documents as DocumentRenderer | undefined)?.close();
+  await (app.locals.checks as CheckRunner | undefined)?.close();
 }
 
 /** Builds the express app (no listening, so tests drive it with supertest). */
@@ -44,9 +49,10 @@ export function createApp(options: AppOptions): Express {
   const log = redactingLogger(options.log ?? pino({ level: options.config.logLevel }));
   const certificates = createCertificatesContext({ store: options.store, vault: fileKeyVault(keysDirOf(options.config.dataDir)), publicBaseUrl: options.config.publicBaseUrl, ...options.certificates });
   const documents = options.documents ?? createDocumentRenderer(createPdfRenderer({ executablePath: options.config.chromiumPath }));
-  const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), log, certificates, documents, hooks: { ...options.hooks, onApproved: options.hooks?.onApproved ?? certificateIssuingHook(certificates) } };
+  const ctx: AppContext = { config: options.config, store: options.store, engine: options.engine ?? createConformanceEngine(), checks: options.checks ?? createCheckPool(options.config.checks), log, certificates, documents, hooks: { ...options.hooks, onApproved: options.hooks?.onApproved ?? certificateIssuingHook(certificates) } };
   const app = express();
   app.locals.documents = documents;
+  app.locals.checks = ctx.checks;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet());

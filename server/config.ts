@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Explicit limits on everything that comes from outside. Each one is tested. */
@@ -31,6 +32,21 @@ export interface Config {
   /** How long a newly issued API token authenticates, in days (TOKEN_LIFETIME_DAYS, default 90, 1–3650). */
   readonly tokenLifetimeDays: number;
   readonly limits: Limits;
+  readonly checks: CheckBudgets;
+}
+
+/** How compiling and checking run off the HTTP event loop: a pool of worker threads with a budget per task. */
+export interface CheckBudgets {
+  /** Worker threads (CHECK_WORKERS, default: cores − 1, at least 1). */
+  readonly workers: number;
+  /** Tasks that may wait for a worker; beyond that 503 with Retry-After (CHECK_QUEUE_LIMIT, default 32). */
+  readonly queueLimit: number;
+  /** Wall time one check may take in its worker, once its standard is compiled (CHECK_TIME_BUDGET_MS, default 2000). */
+  readonly timeBudgetMs: number;
+  /** Wall time of compiling a standard: an upload, or a published one new to a worker (CHECK_COMPILE_BUDGET_MS, default 10000). */
+  readonly compileBudgetMs: number;
+  /** V8 old-generation heap of each worker (CHECK_MEMORY_BUDGET_MB, default 256). */
+  readonly memoryBudgetMb: number;
 }
 
 export const defaultLimits: Limits = Object.freeze({
@@ -59,6 +75,23 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new ConfigError(`${name} must be an integer ${min}–${max}, got "${value}"`);
+  return parsed;
+}
+
+function parseCheckBudgets(env: Record<string, string | undefined>): CheckBudgets {
+  return Object.freeze({
+    workers: parseInteger('CHECK_WORKERS', env.CHECK_WORKERS, Math.max(1, availableParallelism() - 1), 1, 64),
+    queueLimit: parseInteger('CHECK_QUEUE_LIMIT', env.CHECK_QUEUE_LIMIT, 32, 0, 10_000),
+    timeBudgetMs: parseInteger('CHECK_TIME_BUDGET_MS', env.CHECK_TIME_BUDGET_MS, 2000, 50, 600_000),
+    compileBudgetMs: parseInteger('CHECK_COMPILE_BUDGET_MS', env.CHECK_COMPILE_BUDGET_MS, 10_000, 50, 600_000),
+    memoryBudgetMb: parseInteger('CHECK_MEMORY_BUDGET_MB', env.CHECK_MEMORY_BUDGET_MB, 256, 64, 16_384),
+  });
+}
+
 function parseTokenLifetime(value: string | undefined): number {
   if (value === undefined || value === '') return 90;
   const days = Number(value);
@@ -81,5 +114,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
     tokenLifetimeDays: parseTokenLifetime(env.TOKEN_LIFETIME_DAYS),
     limits: defaultLimits,
+    checks: parseCheckBudgets(env),
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { DomainError } from './domain/errors.ts';
+import { beyondDepth } from './domain/json-depth.ts';
 import { identifierRule } from './domain/text/identifier.ts';
 
 const addFormats = addFormatsModule.default;
@@ -45,8 +46,22 @@ function toFailure(error: ErrorObject): InputFailure {
   return { path, message: `${error.message ?? 'is invalid'}${extra}`, keyword: error.keyword, params: error.params };
 }
 
+/**
+ * The deepest nesting of objects and arrays any input may have (request bodies, queries, batch rows): far
+ * beyond any real spec or standard document (a standard's schema is limited to 48 levels of subschemas, at
+ * most two JSON levels each), and shallow
+ * enough that no recursive step after the edge (schema validation, structured cloning to a check worker,
+ * hashing) can run out of stack.
+ */
+export const maxInputDepth = 128;
+
 /** Throws DomainError('validation_failed') listing every failure when `value` does not match the schema `$id`. */
 export function validateInput<T>(schemaId: string, value: unknown): T {
+  const tooDeep = beyondDepth(value, maxInputDepth);
+  if (tooDeep !== null) {
+    const failure = { path: tooDeep, message: `nests deeper than ${maxInputDepth} levels`, keyword: 'maxDepth', params: { limit: maxInputDepth } };
+    throw new DomainError('validation_failed', `${tooDeep} ${failure.message}`, { errors: [failure] });
+  }
   let validate = validators.get(schemaId);
   if (!validate) {
     validate = ajv.getSchema(schemaId);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Actor } from './domain/accounts/actor.ts';
-import type { ConformanceEngine } from './domain/conformance/index.ts';
+import type { CheckRunner } from './domain/checking/check-runner.ts';
 import { publishDocuments, type BulkPublishResult } from './domain/standards/bulk-publish.ts';
 import type { StandardDocument } from './domain/standards/standard-document.ts';
 import { assertWellFormedText } from './domain/text/well-formed.ts';
@@ -37,6 +37,6 @@ export function readShippedStandards(dir = shippedStandardsDir): StandardDocumen
 }
 
 /** Publishes the shipped standards that the store does not have yet (first start, `registry init`). */
-export function publishShippedStandards(ctx: { store: Store; engine: ConformanceEngine; config: Pick<Config, 'limits'> }): Promise<BulkPublishResult> {
-  return publishDocuments({ store: ctx.store, engine: ctx.engine, limits: ctx.config.limits }, systemActor, readShippedStandards());
+export function publishShippedStandards(ctx: { store: Store; checks: CheckRunner; config: Pick<Config, 'limits'> }): Promise<BulkPublishResult> {
+  return publishDocuments({ store: ctx.store, checks: ctx.checks, limits: ctx.config.limits }, systemActor, readShippedStandards());
 }

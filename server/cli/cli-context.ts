@@ -1,4 +1,6 @@
 import { loadConfig, type Config } from '../config.ts';
+import type { CheckRunner } from '../domain/checking/check-runner.ts';
+import { inProcessCheckRunner } from '../domain/checking/in-process-runner.ts';
 import { createConformanceEngine, type ConformanceEngine } from '../domain/conformance/index.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/port.ts';
@@ -22,6 +24,8 @@ export interface CliContext extends CliOutput {
   config: Config;
   store: Store;
   engine: ConformanceEngine;
+  /** The engine run in-process: the operator's own files need no worker budget. */
+  checks: CheckRunner;
 }
 
 /** Usage mistakes: printed on one line with exit code 2. */
@@ -32,5 +36,6 @@ export class UsageError extends Error {
 /** Opens the context from an environment; the caller closes `store`. */
 export async function openCliContext(env: Record<string, string | undefined>, print: (line: string) => void, warn: (line: string) => void = processOutput.warn): Promise<CliContext> {
   const config = loadConfig(env);
-  return { config, store: await openStore(config), engine: createConformanceEngine(), print, warn };
+  const engine = createConformanceEngine();
+  return { config, store: await openStore(config), engine, checks: inProcessCheckRunner(engine), print, warn };
 }

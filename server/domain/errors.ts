@@ -20,6 +20,8 @@ export const errorCodes = [
   'not_certifiable', // the standard has no identification or target-market clause, so nothing under it can be certified
   'role_mismatch', // a user's role does not fit its organisation's kind or jurisdiction; details.errors names the field
   'unavailable', // a dependency (store, renderer) cannot answer now
+  'storage_unavailable', // the store's file is damaged, the disk is full or read-only: nothing was written; details.storage says which
+  'check_too_expensive', // compiling or checking went over its time or memory budget; details.limit names which
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { CertificatesContext } from '../domain/certificates/context.ts';
+import type { CheckRunner } from '../domain/checking/check-runner.ts';
 import type { ConformanceEngine } from '../domain/conformance/index.ts';
 import type { SubmissionHooks } from '../domain/submissions/approval-hook.ts';
 import type { DocumentRenderer } from '../documents/index.ts';
@@ -11,6 +12,8 @@ export interface AppContext {
   config: Config;
   store: Store;
   engine: ConformanceEngine;
+  /** Runs compiles and checks off the event loop, within their budgets. */
+  checks: CheckRunner;
   log: Logger;
   /** Certificates: keys, clock, validity periods, public base URL. */
   certificates: CertificatesContext;

@@ -20,6 +20,8 @@ export const problemStatus: Record<ErrorCode, { status: number; title: string }>
   not_certifiable: { status: 422, title: 'Standard cannot certify' },
   role_mismatch: { status: 422, title: 'Role does not fit the organisation' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  storage_unavailable: { status: 503, title: 'Storage unavailable' },
+  check_too_expensive: { status: 422, title: 'Check too expensive' },
 };
 
 /** Translates the errors thrown by express's body parser and multer into domain errors. */
@@ -52,6 +54,8 @@ export const problemHandler: ErrorRequestHandler = function problemHandler(error
     return;
   }
   const { status, title } = problemStatus[known.code];
+  // A busy dependency (the check pool's full queue) says when to come back.
+  if (typeof known.details.retryAfter === 'number') res.setHeader('Retry-After', String(known.details.retryAfter));
   res.status(status).type('application/problem+json').json({
     type: `urn:irru:problem:${known.code}`,
     title,

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { createUser } from '../../server/domain/accounts/users.ts';
 import { actorFromUser } from '../../server/domain/accounts/actor.ts';
 import { auditEventHash } from '../../server/domain/audit/audit-event.ts';
+import { inProcessCheckRunner } from '../../server/domain/checking/in-process-runner.ts';
 import { createConformanceEngine } from '../../server/domain/conformance/index.ts';
 import { publishStandard, uploadStandard } from '../../server/domain/standards/catalog.ts';
 import { defaultLimits } from '../../server/config.ts';
@@ -33,7 +34,7 @@ describe('registry audit verify', () => {
     const store = openSqliteStore(dataDir);
     const engine = createConformanceEngine();
     const { user } = await createUser(store, { email: 'reg@cra.example', name: 'Reg', role: 'regulator', org: 'CRA', jurisdiction: 'IR' });
-    const catalog = { store, engine, limits: defaultLimits };
+    const catalog = { store, checks: inProcessCheckRunner(engine), limits: defaultLimits };
     for (const doc of [commonDocument, radioDocument()]) {
       await uploadStandard(catalog, actorFromUser(user), doc, 'cli-test');
       await publishStandard(catalog, actorFromUser(user), doc.code, doc.version);

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { closeApp, createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createUser } from '../../server/domain/accounts/users.ts';
+import { inProcessCheckRunner } from '../../server/domain/checking/in-process-runner.ts';
 import { createConformanceEngine, type ConformanceEngine } from '../../server/domain/conformance/index.ts';
 import { publishShippedStandards } from '../../server/shipped-standards.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
@@ -30,7 +31,8 @@ export async function startRegistry(options: { shipped?: boolean; env?: Record<s
   const config = loadConfig({ REGISTRY_DATA_DIR: dir.path, LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://registry.test', ...options.env });
   const store = openSqliteStore(config.dataDir);
   const engine = createConformanceEngine();
-  if (options.shipped) await publishShippedStandards({ store, engine, config });
+  // The shipped standards are trusted: they compile in-process; the app's requests go through its worker pool.
+  if (options.shipped) await publishShippedStandards({ store, checks: inProcessCheckRunner(engine), config });
   const app = createApp({ config, store, engine });
   return {
     app, store, engine, config, dataDir: dir.path,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { actorFromUser } from '../../server/domain/accounts/actor.ts';
 import { certificateIssuingHook } from '../../server/domain/certificates/approval-issuance.ts';
+import { inProcessCheckRunner } from '../../server/domain/checking/in-process-runner.ts';
 import { createSubmission, decideSubmission, submitSubmission, takeForReview, type SubmissionContext } from '../../server/domain/submissions/index.ts';
 import type { ProductInfo } from '../../server/store/port.ts';
 import { certificatesContextOf, regulatorOf, smartphoneSpec } from '../helpers/certificates.ts';
@@ -27,7 +28,7 @@ describe('certificate issuance on approval (submission workflow hook)', () => {
 
   before(async () => {
     registry = await startRegistry({ shipped: true });
-    ctx = { store: registry.store, engine: registry.engine, hooks: { onApproved: certificateIssuingHook(certificatesContextOf(registry)) } };
+    ctx = { store: registry.store, checks: inProcessCheckRunner(registry.engine), hooks: { onApproved: certificateIssuingHook(certificatesContextOf(registry)) } };
     vendor = { actor: actorFromUser((await registry.login('vendor')).user), requestId: null };
     ir = await regulatorOf(registry, 'IR');
     ru = await regulatorOf(registry, 'RU');

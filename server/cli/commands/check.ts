@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { prepareStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
+import { checkableStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
 import { UsageError, type CliContext } from '../cli-context.ts';
 import { readJsonFile } from '../json-file.ts';
 
@@ -10,7 +10,7 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
   const [code, version] = values.standard.split('@') as [string, string | undefined];
   const spec = readJsonFile(positionals[0]!);
   const record = await resolveCheckableStandard(ctx.store, code, version);
-  const report = ctx.engine.check(await prepareStandard(ctx.store, ctx.engine, record), spec);
+  const report = await ctx.checks.check(checkableStandard(ctx.store, record), spec);
   ctx.print(JSON.stringify(report, null, 2));
   return report.conforms ? 0 : 1;
 }

@@ -45,7 +45,7 @@ async function startRun(ctx: CliContext): Promise<SeedRun & { keysCreated: unkno
   const vault = fileKeyVault(keysDirOf(ctx.config.dataDir));
   const keysCreated = await ensureSigningKeys(ctx.store, vault);
   const certificates = createCertificatesContext({ store: ctx.store, vault, publicBaseUrl: ctx.config.publicBaseUrl });
-  const submissions: SubmissionContext = { store: ctx.store, engine: ctx.engine, hooks: { onApproved: certificateIssuingHook(certificates) } };
+  const submissions: SubmissionContext = { store: ctx.store, checks: ctx.checks, hooks: { onApproved: certificateIssuingHook(certificates) } };
   return { store: ctx.store, certificates, submissions, users, keysCreated };
 }
 

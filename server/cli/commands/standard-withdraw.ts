@@ -9,7 +9,7 @@ import { UsageError, type CliContext } from '../cli-context.ts';
 export async function standardWithdrawCommand(ctx: CliContext, args: string[]): Promise<number> {
   const match = args.length === 1 ? /^([^@]+)@(.+)$/.exec(args[0]!) : null;
   if (!match) throw new UsageError('usage: registry standard withdraw CODE@VERSION');
-  const catalog = { store: ctx.store, engine: ctx.engine, limits: ctx.config.limits };
+  const catalog = { store: ctx.store, checks: ctx.checks, limits: ctx.config.limits };
   const record = await withdrawStandard(catalog, systemActor, match[1]!, match[2]!);
   ctx.print(JSON.stringify({ code: record.code, version: record.version, status: record.status }));
   return 0;

@@ -1,18 +1,20 @@
 import semver from 'semver';
 import type { StandardRecord, Store } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
-import type { ConformanceEngine } from '../conformance/index.ts';
+import type { CheckRunner } from '../checking/check-runner.ts';
 import { appendAudit, type Acting } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, registryOrgId } from '../policies/index.ts';
 import { referencedSchemas } from './references.ts';
 import { assertWithinLimits, type SchemaLimits } from './schema-limits.ts';
+import { assertStandardIds } from './standard-id.ts';
 import { contentHashOf, type StandardDocument } from './standard-document.ts';
 
 /** What the standards catalog needs besides the store. */
 export interface CatalogContext {
   store: Store;
-  engine: ConformanceEngine;
+  /** Where uploaded schemas are compiled (a worker pool in the server, in-process in the CLI). */
+  checks: CheckRunner;
   limits: SchemaLimits;
 }
 
@@ -26,7 +28,8 @@ function ownerFor(actor: Actor, versions: StandardRecord[]): string | null {
 
 /**
  * Stores an uploaded standard as a draft (replacing an earlier draft of the same code and version).
- * The schema must stay within the limits and compile in strict mode; a published, superseded or
+ * The schema must stay within the limits, declare its $id in the registry's namespace (standard-id.ts)
+ * and compile in strict mode; a published, superseded or
  * withdrawn version can never be uploaded again (conflict). A code already in the catalog takes new
  * versions and replacements only from its owning authority (forbidden otherwise); a new code becomes
  * the uploader's authority's.
@@ -34,8 +37,9 @@ function ownerFor(actor: Actor, versions: StandardRecord[]): string | null {
 export async function uploadStandard(ctx: CatalogContext, actor: Actor, document: StandardDocument, requestId: string | null = null): Promise<StandardRecord> {
   authorize(actor, 'standard.upload');
   assertWithinLimits(document, ctx.limits);
+  assertStandardIds(document);
   const referenced = await referencedSchemas(ctx.store.standards, document.schema);
-  ctx.engine.assertCompiles(document.schema, referenced);
+  await ctx.checks.assertCompiles(document.schema, referenced);
   const schemaId = typeof document.schema.$id === 'string' ? document.schema.$id : null;
   return ctx.store.transaction(async (tx) => {
     const versions = await tx.standards.listVersions(document.code);

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { StandardRecord, Store } from '../../store/port.ts';
+import type { CheckableStandard } from '../checking/check-runner.ts';
 import type { ConformanceEngine, PreparedStandard } from '../conformance/index.ts';
 import { DomainError } from '../errors.ts';
 import { referencedSchemas } from './references.ts';
@@ -32,4 +33,12 @@ export async function resolveCheckableStandard(store: Store, code: string, versi
 export async function prepareStandard(store: Store, engine: ConformanceEngine, record: StandardRecord): Promise<PreparedStandard> {
   const doc = { code: record.code, version: record.version, contentHash: record.contentHash, schema: record.schema };
   return engine.cached(doc) ?? engine.prepare(doc, await referencedSchemas(store.standards, record.schema));
+}
+
+/** A standard record as a CheckRunner takes it: referenced documents are read from the store only when the runner asks (its first check of this version). */
+export function checkableStandard(store: Store, record: StandardRecord): CheckableStandard {
+  return {
+    code: record.code, version: record.version, contentHash: record.contentHash, schema: record.schema,
+    referenced: () => referencedSchemas(store.standards, record.schema),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Jurisdiction, ProductInfo, RevisionRecord, StandardRecord } from '../../store/port.ts';
-import { prepareStandard, resolveCheckableStandard } from '../standards/lookup.ts';
+import { checkableStandard, resolveCheckableStandard } from '../standards/lookup.ts';
 import { identityClauses } from './certifiable.ts';
 import { assertConsistent, marketMismatches, productMismatches, productOfSpec, storedProductOf } from './product-identity.ts';
 import type { SubmissionContext } from './submission-context.ts';
@@ -27,7 +27,7 @@ export async function checkedRevision(
   identityClauses(record);
   const identity = productOfSpec(input.spec);
   assertConsistent([...productMismatches(input.product, identity), ...marketMismatches(meta.jurisdictions, input.spec)]);
-  const report = ctx.engine.check(await prepareStandard(ctx.store, ctx.engine, record), input.spec);
+  const report = await ctx.checks.check(checkableStandard(ctx.store, record), input.spec);
   return {
     standard: record,
     revision: {

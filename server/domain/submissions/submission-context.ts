@@ -1,13 +1,14 @@
 import type { Store } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { Acting } from '../audit/append.ts';
-import type { ConformanceEngine } from '../conformance/index.ts';
+import type { CheckRunner } from '../checking/check-runner.ts';
 import type { SubmissionHooks } from './approval-hook.ts';
 
 /** What the submission commands work with. */
 export interface SubmissionContext {
   store: Store;
-  engine: ConformanceEngine;
+  /** Where specs are checked (a worker pool in the server, in-process in the CLI). */
+  checks: CheckRunner;
   hooks?: SubmissionHooks;
 }
 

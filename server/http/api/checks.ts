@@ -1,4 +1,4 @@
-import { prepareStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
+import { checkableStandard, resolveCheckableStandard } from '../../domain/standards/lookup.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from './route.ts';
 
@@ -9,7 +9,7 @@ interface CheckRequest {
 }
 
 /** Dry-run conformance checks: the same report a submission gets, with nothing stored. */
-export function checksRoutes({ store, engine }: AppContext): RouteDef[] {
+export function checksRoutes({ store, checks }: AppContext): RouteDef[] {
   return [
     {
       method: 'post', path: '/checks', tag: 'Conformance', policy: 'conformance.check', summary: 'Check a spec against a published standard',
@@ -18,7 +18,7 @@ export function checksRoutes({ store, engine }: AppContext): RouteDef[] {
       async handler(req, res) {
         const { standard, version, spec } = req.body as CheckRequest;
         const record = await resolveCheckableStandard(store, standard, version);
-        res.json(engine.check(await prepareStandard(store, engine, record), spec));
+        res.json(await checks.check(checkableStandard(store, record), spec));
       },
     },
   ];

@@ -9,8 +9,8 @@ import { presentCatalog, presentCatalogEntry, presentStandard } from '../present
 import type { RouteDef } from './route.ts';
 
 /** The standards catalog: upload, publish, withdraw (regulators); list and read (public). */
-export function standardsRoutes({ store, engine, config }: AppContext): RouteDef[] {
-  const catalog: CatalogContext = { store, engine, limits: config.limits };
+export function standardsRoutes({ store, checks, config }: AppContext): RouteDef[] {
+  const catalog: CatalogContext = { store, checks, limits: config.limits };
   const tag = 'Standards';
   return [
     {

@@ -35,7 +35,7 @@ const etagOf = (revision: number) => `"${revision}"`;
 
 /** Vendor submissions: create, revise, list, read, plus the workflow and file routes. */
 export function submissionsRoutes(app: AppContext): RouteDef[] {
-  const ctx: SubmissionContext = { store: app.store, engine: app.engine, hooks: app.hooks };
+  const ctx: SubmissionContext = { store: app.store, checks: app.checks, hooks: app.hooks };
   const tag = 'Submissions';
   return [
     {
