@@ -173,7 +173,7 @@ export interface Store {
    * Transactions are serialised; `work` must not call `transaction` again (it would wait on itself).
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
-  /** Resolves when the store answers a trivial query; used by /readyz. */
+  /** Resolves when the store can serve reads and writes; otherwise rejects (the embedded store: 503 storage_unavailable naming the fault). Used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../../errors.ts';
 import { csvDelimiter, strictUtf8Text } from '../../attachments/text-formats.ts';
-import { assertZipWithinLimits } from './zip-bounds.ts';
+import { inflateWithinBudget } from './zip-inflate.ts';
 
 /** The most products one batch may hold. */
 export const maxBatchRows = 500;
@@ -69,10 +69,11 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<BatchRow[]> {
-  assertZipWithinLimits(bytes);
+  // exceljs is handed only what was inflated within the budget, never the compressed original.
+  const unpacked = await inflateWithinBudget(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(unpacked as unknown as ArrayBuffer);
   } catch {
     throw new DomainError('validation_failed', 'the XLSX file cannot be read');
   }
