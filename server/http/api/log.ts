@@ -13,6 +13,12 @@ function intParam(req: Request, name: string): number | undefined {
   return Number(value);
 }
 
+/** Refuses any query parameter the route does not take (`start[$gt]`, a misspelling), naming it, as the schema-checked queries do. */
+function onlyParams(req: Request, names: readonly string[]): void {
+  const unknown = Object.keys(req.query).find((name) => !names.includes(name));
+  if (unknown !== undefined) throw new DomainError('validation_failed', `unknown query parameter "${unknown}"`, { errors: [{ path: `/${unknown}`, keyword: 'additionalProperties', message: 'is not a parameter of this route' }] });
+}
+
 function requiredInt(req: Request, name: string): number {
   const value = intParam(req, name);
   if (value === undefined) throw new DomainError('validation_failed', `query parameter "${name}" is required`);
@@ -26,7 +32,8 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/log/checkpoint', tag, policy: 'log.read', summary: 'Tree size and root hash, signed by the log key and co-signed by the authorities',
       success: { status: 200, description: 'The signed checkpoint' },
-      async handler(_req, res) {
+      async handler(req, res) {
+        onlyParams(req, []);
         res.set('Cache-Control', 'no-store').json(await currentCheckpoint(certificates));
       },
     },
@@ -34,6 +41,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
       method: 'get', path: '/log/entries', tag, policy: 'log.read', summary: `Leaves start … end-1 (at most ${maxEntriesPerPage})`,
       success: { status: 200, description: 'The entries with their leaf hashes' },
       async handler(req, res) {
+        onlyParams(req, ['start', 'end']);
         const start = intParam(req, 'start') ?? 0;
         res.json(await logEntries(store.transparencyLog, start, intParam(req, 'end') ?? start + maxEntriesPerPage));
       },
@@ -42,6 +50,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
       method: 'get', path: '/log/proof/inclusion', tag, policy: 'log.read', summary: 'Inclusion proof of a certificate\'s issuance leaf (?number=) or of a leaf (?leaf=), at ?size= or now',
       success: { status: 200, description: 'The audit path' },
       async handler(req, res) {
+        onlyParams(req, ['size', 'leaf', 'number']);
         const size = intParam(req, 'size');
         let leaf = intParam(req, 'leaf');
         const number = typeof req.query.number === 'string' ? req.query.number : undefined;
@@ -56,6 +65,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
       method: 'get', path: '/log/proof/consistency', tag, policy: 'log.read', summary: 'Consistency proof between tree sizes ?from= and ?to=',
       success: { status: 200, description: 'The consistency path' },
       async handler(req, res) {
+        onlyParams(req, ['from', 'to']);
         res.json(await consistencyProof(store.transparencyLog, requiredInt(req, 'from'), requiredInt(req, 'to')));
       },
     },

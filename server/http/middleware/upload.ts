@@ -12,7 +12,9 @@ export function singleFileUpload(field: string, maxBytes: number): RequestHandle
     storage: multer.memoryStorage(),
     // Browsers and HTTP clients send non-ASCII file names as raw UTF-8 (RFC 7578 §4.2), not Latin-1.
     defParamCharset: 'utf8',
-    limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 24, headerPairs: 100 },
+    // Our forms are flat (kind, standard, submission…): a bracketed name such as kind[4294967294] would make append-field
+    // build a sparse array of 2³² slots that walking the body then tries to visit (GHSA-535w-7cp7-47q4, CVE-2026-5079).
+    limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 24, headerPairs: 100, fieldNameSize: 100, fieldNestingDepth: 0, fieldArrayIndexLimit: 0 },
   }).single(field);
   return function uploadSingleFile(req, res, next) {
     if (!req.is('multipart/form-data')) return next();

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { actions, gateOf } from '../../server/domain/policies/index.ts';
+import { accessControlCases, routeTable } from './access-control.cases.ts';
+import { closeFingerprint, openWorld, runCase, type World } from './harness.ts';
+
+describe('security: access control, every route × every caller', () => {
+  let world: World;
+  before(async () => {
+    world = await openWorld();
+    // The log key is made on the first checkpoint; made here, so a public read writes nothing later.
+    await request(world.registry.app).get('/api/v1/log/checkpoint').expect(200);
+  });
+  after(async () => {
+    closeFingerprint(world.registry);
+    await world.registry.close();
+  });
+
+  const routes = routeTable();
+  it('when the route table is read, then every route names an action with a rule', () => {
+    for (const route of routes) {
+      assert.ok((actions as readonly string[]).includes(route.policy), `${route.method} ${route.path}: no rule for "${route.policy}"`);
+      assert.ok(gateOf(route.policy), `${route.method} ${route.path}: no gate`);
+    }
+  });
+
+  for (const c of accessControlCases(routes)) it(c.name, () => runCase(world, c).then(() => undefined));
+});
