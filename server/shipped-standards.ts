@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Actor } from './domain/accounts/actor.ts';
 import type { CheckRunner } from './domain/checking/check-runner.ts';
 import { publishDocuments, type BulkPublishResult } from './domain/standards/bulk-publish.ts';
 import type { StandardDocument } from './domain/standards/standard-document.ts';
-import { assertWellFormedText } from './domain/text/well-formed.ts';
 import { validateInput } from './input-schemas.ts';
+import { readJsonFile } from './json-file.ts';
 import type { Store } from './store/port.ts';
 
 /** Where the standards shipped with the registry live. */
@@ -17,15 +17,8 @@ export const systemActor: Actor = Object.freeze({ userId: 'system', email: 'syst
 
 /** Reads and validates one standard document file; the error names the file. */
 export function readStandardFile(path: string): StandardDocument {
-  let parsed: unknown;
-  try {
-    // Strict UTF-8 and well-formed strings, as an upload of the same file would be read.
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path)));
-    assertWellFormedText(parsed);
-  } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
-  }
-  return validateInput<StandardDocument>('urn:irru:api:standard-document', parsed);
+  // Strict UTF-8 and well-formed strings, as an upload of the same file would be read.
+  return validateInput<StandardDocument>('urn:irru:api:standard-document', readJsonFile(path));
 }
 
 /** Every shipped standard document (schemas/standards/*.json). */

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { isDomainError } from '../domain/errors.ts';
-import { assertWellFormedText } from '../domain/text/well-formed.ts';
+import { JsonFileError, readJsonFile as readJson } from '../json-file.ts';
 import { UsageError } from './cli-context.ts';
 
-/**
- * The JSON value a file holds, read as the HTTP edge reads a body: strict UTF-8 (no silent U+FFFD), then
- * every key and string well-formed Unicode. Any failure is a UsageError naming the file (and the JSON
- * pointer of a lone surrogate), printed on one line.
- */
+/** The JSON value a file named on the command line holds (see server/json-file.ts); a failure is a one-line UsageError. */
 export function readJsonFile(path: string): unknown {
-  let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path)));
-    assertWellFormedText(value);
+    return readJson(path);
   } catch (error) {
-    const reason = error instanceof TypeError ? 'not well-formed UTF-8' : (error as Error).message;
-    throw new UsageError(`${path}: ${isDomainError(error) ? error.message : reason}`);
+    throw error instanceof JsonFileError ? new UsageError(error.message) : error;
   }
-  return value;
 }
