@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { keysDirOf } from '../../server/domain/certificates/key-vault.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
-import { runRegistry, runRegistryInProcess } from '../helpers/cli.ts';
+import { runRegistryAt, runRegistryInProcess } from '../helpers/cli.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 
 describe('registry verify, keys rotate, init keys', () => {
@@ -41,14 +41,14 @@ describe('registry verify, keys rotate, init keys', () => {
   });
   after(() => registry.close());
 
-  it('when init runs, then the RU authority without a key gets one, private keys are 0600 files, and a rerun creates none', () => {
-    const first = runRegistry(registry.dataDir, ['init']);
+  it('when init runs, then the RU authority without a key gets one, private keys are 0600 files, and a rerun creates none', async () => {
+    const first = await runRegistryAt(registry.dataDir, ['init']);
     assert.equal(first.code, 0, first.stderr);
     const created = JSON.parse(first.stdout).keysCreated;
     assert.deepEqual(created.map((k: { purpose: string; jurisdiction: string }) => `${k.purpose}:${k.jurisdiction}`), ['credential:RU']);
     assert.equal(JSON.stringify(JSON.parse(first.stdout)).includes('"d":'), false);
     for (const file of readdirSync(keysDirOf(registry.dataDir))) assert.equal(statSync(join(keysDirOf(registry.dataDir), file)).mode & 0o777, 0o600);
-    assert.deepEqual(JSON.parse(runRegistry(registry.dataDir, ['init']).stdout).keysCreated, []);
+    assert.deepEqual(JSON.parse((await runRegistryAt(registry.dataDir, ['init'])).stdout).keysCreated, []);
   });
 
   it('when a valid certificate is verified offline, then every check passes but the status is unknown offline (exit 1) and no data directory is created', async () => {
@@ -93,7 +93,7 @@ describe('registry verify, keys rotate, init keys', () => {
   });
 
   it('when the key is rotated and the certificate revoked, then the old certificate still verifies but online verify reports revoked (exit 1)', async () => {
-    const rotated = runRegistry(registry.dataDir, ['keys', 'rotate', '--org', 'CRA Iran']);
+    const rotated = await runRegistryAt(registry.dataDir, ['keys', 'rotate', '--org', 'CRA Iran']);
     assert.equal(rotated.code, 0, rotated.stderr);
     assert.ok(JSON.parse(rotated.stdout).retired);
     const valid = await cli(['verify', number]);

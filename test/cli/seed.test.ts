@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { hashToken } from '../../server/domain/accounts/tokens.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../server/store/port.ts';
-import { runRegistry } from '../helpers/cli.ts';
+import { runRegistryAt } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 interface PrintedUser { id: string; email: string; role: string; organisation: string; jurisdiction: string | null; token: string }
@@ -31,10 +31,10 @@ describe('registry seed --demo', () => {
     auditEvents: (await store.audit.last())?.seq ?? 0,
   }));
 
-  before(() => {
-    const init = runRegistry(dataDir, ['init']);
+  before(async () => {
+    const init = await runRegistryAt(dataDir, ['init']);
     assert.equal(init.code, 0, init.stderr);
-    const seed = runRegistry(dataDir, ['seed', '--demo']);
+    const seed = await runRegistryAt(dataDir, ['seed', '--demo']);
     assert.equal(seed.code, 0, seed.stderr);
     seeded = JSON.parse(seed.stdout) as Seeded;
   });
@@ -96,20 +96,20 @@ describe('registry seed --demo', () => {
     });
   });
 
-  it('when the demo certificates are verified, then the valid one checks out (exit 0) and the suspended one says so (exit 1)', () => {
+  it('when the demo certificates are verified, then the valid one checks out (exit 0) and the suspended one says so (exit 1)', async () => {
     const valid = seeded.certificates.find((c) => c.status === 'valid')!;
-    const ok = runRegistry(dataDir, ['verify', valid.number]);
+    const ok = await runRegistryAt(dataDir, ['verify', valid.number]);
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
     assert.deepEqual(['integrity', 'issuer', 'status', 'log'].map((k) => JSON.parse(ok.stdout)[k]), ['valid', 'recognised', 'valid', 'included']);
-    const suspended = runRegistry(dataDir, ['verify', seeded.certificates.find((c) => c.status === 'suspended')!.number]);
+    const suspended = await runRegistryAt(dataDir, ['verify', seeded.certificates.find((c) => c.status === 'suspended')!.number]);
     assert.equal(suspended.code, 1);
     assert.deepEqual(['integrity', 'status'].map((k) => JSON.parse(suspended.stdout)[k]), ['valid', 'suspended']);
-    assert.equal(runRegistry(dataDir, ['audit', 'verify']).code, 0);
+    assert.equal((await runRegistryAt(dataDir, ['audit', 'verify'])).code, 0);
   });
 
   it('when seed --demo runs again, then it says the demo data is there (exit 0) and adds nothing', async () => {
     const before = await counts();
-    const again = runRegistry(dataDir, ['seed', '--demo']);
+    const again = await runRegistryAt(dataDir, ['seed', '--demo']);
     assert.equal(again.code, 0, again.stderr);
     const printed = JSON.parse(again.stdout);
     assert.equal(printed.seeded, false);
@@ -120,11 +120,11 @@ describe('registry seed --demo', () => {
   it('when seed runs without --demo or with extra words, then one usage line on stderr, exit 2, and nothing added', async () => {
     const before = await counts();
     for (const args of [['seed'], ['seed', '--demo', 'extra'], ['seed', '--bogus']]) {
-      const result = runRegistry(dataDir, args);
+      const result = await runRegistryAt(dataDir, args);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stderr.trim().split('\n').length, 1);
     }
-    assert.match(runRegistry(dataDir, ['seed']).stderr, /^registry: usage: registry seed --demo/);
+    assert.match((await runRegistryAt(dataDir, ['seed'])).stderr, /^registry: usage: registry seed --demo/);
     assert.deepEqual(await counts(), before);
   });
 });

@@ -3,11 +3,10 @@ import type { Express } from 'express';
 import { closeApp, createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createUser } from '../../server/domain/accounts/users.ts';
-import { inProcessCheckRunner } from '../../server/domain/checking/in-process-runner.ts';
 import { createConformanceEngine, type ConformanceEngine } from '../../server/domain/conformance/index.ts';
-import { publishShippedStandards } from '../../server/shipped-standards.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import type { Jurisdiction, OrganisationKind, Role, Store, UserRecord } from '../../server/store/port.ts';
+import { provideShippedStandards } from './shipped-data.ts';
 import { tempDir } from './temp-dir.ts';
 
 /** A registry on a fresh temporary embedded store, driven in-process with supertest. */
@@ -29,10 +28,9 @@ export interface TestRegistry {
 export async function startRegistry(options: { shipped?: boolean; env?: Record<string, string> } = {}): Promise<TestRegistry> {
   const dir = tempDir();
   const config = loadConfig({ REGISTRY_DATA_DIR: dir.path, LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://registry.test', ...options.env });
-  const store = openSqliteStore(config.dataDir);
   const engine = createConformanceEngine();
-  // The shipped standards are trusted: they compile in-process; the app's requests go through its worker pool.
-  if (options.shipped) await publishShippedStandards({ store, checks: inProcessCheckRunner(engine), config });
+  // The shipped standards are trusted: they compile in-process (or come prebuilt); the app's requests go through its worker pool.
+  const store = options.shipped ? await provideShippedStandards(config, engine, () => openSqliteStore(config.dataDir)) : openSqliteStore(config.dataDir);
   const app = createApp({ config, store, engine });
   return {
     app, store, engine, config, dataDir: dir.path,

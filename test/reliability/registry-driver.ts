@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../server/config.ts';
 import { createUser } from '../../server/domain/accounts/users.ts';
-import { inProcessCheckRunner } from '../../server/domain/checking/in-process-runner.ts';
 import { createConformanceEngine } from '../../server/domain/conformance/index.ts';
 import { encodeEntry, type LogEntry } from '../../server/domain/ledger/log-entry.ts';
-import { publishShippedStandards } from '../../server/shipped-standards.ts';
 import { databaseFileName, openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { rfcLeafHash, rfcRoot } from '../helpers/rfc9162-verifier.ts';
+import { provideShippedStandards } from '../helpers/shipped-data.ts';
 import { call } from './server-process.ts';
 
 const spec = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'examples', 'IRRU-UE', 'conforming-5g-smartphone.json'), 'utf8')) as { identification: Record<string, unknown> & { manufacturer: { name: string } } };
@@ -26,10 +25,10 @@ export interface Actors {
  * `dataDir`, before any server runs (so each server start is quick).
  */
 export async function seedRegistry(dataDir: string): Promise<Actors> {
-  const store = openSqliteStore(dataDir);
+  const config = loadConfig({ REGISTRY_DATA_DIR: dataDir, CHECK_TIME_BUDGET_MS: '30000' });
+  // The shipped standards: a copy of the run's prebuilt store when there is one, else published here.
+  const store = await provideShippedStandards(config, createConformanceEngine(), () => openSqliteStore(dataDir));
   try {
-    const config = loadConfig({ REGISTRY_DATA_DIR: dataDir, CHECK_TIME_BUDGET_MS: '30000' });
-    await publishShippedStandards({ store, checks: inProcessCheckRunner(createConformanceEngine()), config });
     const vendor = await createUser(store, { email: 'vendor@reliability.test', name: 'Vendor', role: 'vendor', org: 'Example Mobile Technology Co., Ltd.' });
     const regulator = await createUser(store, { email: 'regulator@reliability.test', name: 'Regulator', role: 'regulator', org: 'Reliability Authority IR', jurisdiction: 'IR' });
     return { vendor: `Bearer ${vendor.token}`, regulator: `Bearer ${regulator.token}` };

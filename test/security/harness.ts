@@ -108,17 +108,28 @@ function rowsQuery(db: Database.Database, table: string): string {
   return columnsCache.get(key)!;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement reused across fingerprints (the fuzzer takes two per request). */
+function statementOf(db: Database.Database, sql: string): Database.Statement {
+  let cached = statements.get(db);
+  if (!cached) statements.set(db, (cached = new Map()));
+  let statement = cached.get(sql);
+  if (!statement) cached.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : Buffer.isBuffer(value) ? value.toString('base64') : value);
 
 /** The store's state: every table (rows hashed, or only counted with `countsOnly`) and the data directory's files. */
 export function fingerprint(registry: TestRegistry, options: { countsOnly?: boolean } = {}): StateFingerprint {
   const db = readerOf(registry.dataDir);
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const names = (statementOf(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   const tables: Record<string, string> = {};
   const counts: Record<string, number> = {};
   for (const name of names) {
-    counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    if (!options.countsOnly) tables[name] = createHash('sha256').update(JSON.stringify(db.prepare(rowsQuery(db, name)).raw().all(), jsonSafe)).digest('hex');
+    counts[name] = (statementOf(db, `SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    if (!options.countsOnly) tables[name] = createHash('sha256').update(JSON.stringify(statementOf(db, rowsQuery(db, name)).raw().all(), jsonSafe)).digest('hex');
   }
   return { tables, counts, files: filesUnder(registry.dataDir).sort() };
 }

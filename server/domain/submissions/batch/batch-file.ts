@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../../errors.ts';
@@ -71,7 +71,9 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 async function readXlsx(bytes: Uint8Array): Promise<BatchRow[]> {
   // exceljs is handed only what was inflated within the budget, never the compressed original.
   const unpacked = await inflateWithinBudget(bytes);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first XLSX batch: exceljs is some 150 modules that every start-up (and test file) would pay for.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(unpacked as unknown as ArrayBuffer);
   } catch {
