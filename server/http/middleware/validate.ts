@@ -3,6 +3,8 @@ import { DomainError } from '../../domain/errors.ts';
 import { assertWellFormedText } from '../../domain/text/well-formed.ts';
 import { validateInput } from '../../input-schemas.ts';
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The JSON object held as text in a multipart form field. */
 function jsonField(fields: unknown, name: string): Record<string, unknown> {
   const text = (fields as Record<string, unknown> | undefined)?.[name];
@@ -24,7 +26,7 @@ function jsonField(fields: unknown, name: string): Record<string, unknown> {
  * `bodyField` as well, the form field `bodyField` holds the JSON body and the file the value of its property `fileField`.
  */
 export function validateBody(schemaId: string, options: { fileField?: string; bodyField?: string } = {}): RequestHandler {
-  return function validateRequestBody(req, _res, next) {
+  return async function validateRequestBody(req, _res, next) {
     if (options.fileField && req.is('multipart/form-data')) {
       const file = req.file;
       if (!file || file.fieldname !== options.fileField) throw new DomainError('validation_failed', `the multipart body needs a file in field "${options.fileField}"`);
@@ -41,7 +43,11 @@ export function validateBody(schemaId: string, options: { fileField?: string; bo
     }
     // Keys and strings, at any depth: a lone surrogate is refused here, naming its pointer, before the schema sees it.
     assertWellFormedText(req.body);
+    // Each pass over a large body takes tens of milliseconds: let other requests in between, so no single
+    // request holds the event loop for the parse, both walks and the copy to a check worker at once.
+    await yieldToEventLoop();
     req.body = validateInput(schemaId, req.body);
+    await yieldToEventLoop();
     next();
   };
 }
