@@ -12,7 +12,7 @@ export function auditRoutes({ store }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/audit', tag: 'Audit', policy: 'audit.read', summary: 'Audit events in order, by subject (cursor paginated)',
       success: { status: 200, description: 'A page of hash-chained events and the next cursor (a page may be short when events are not readable to you)' },
-      async handler(req, res) {
+      handler: async function readAuditTrail(req, res) {
         const query = validateInput<{ subject?: string; limit?: string; cursor?: string }>('urn:irru:api:audit-query', { ...req.query });
         const page = await listAuditEvents(store, actorOf(res), { subject: query.subject, afterSeq: decodeCursor(query.cursor), limit: limitOf(query.limit, 50) });
         res.json({ items: page.items.map(presentAuditEvent), next: encodeCursor(page.next) });

@@ -23,7 +23,7 @@ function statusRoute(ctx: CertificatesContext, action: StatusAction, summary: st
     method: 'post', path: `/certificates/{number}/${action}`, tag: 'Certificates', policy: `certificate.${action}`, summary,
     body: 'urn:irru:api:certificate-status-change',
     success: { status: 200, description: 'The certificate with its new status' },
-    async handler(req, res) {
+    handler: async function changeCertificateStatus(req, res) {
       const number = String(req.params.number);
       await changeStatus(ctx, actorOf(res), number, action, (req.body as { reason: string }).reason.trim(), String(req.id ?? '') || null);
       res.json(await certificateResponse(ctx, number));
@@ -38,7 +38,7 @@ export function certificatesRoutes({ certificates }: AppContext): RouteDef[] {
       method: 'get', path: '/certificates/{number}', tag: 'Certificates', policy: 'certificate.read',
       summary: 'A certificate: the JWS, the decoded credential, status, inclusion proof and signed checkpoint',
       success: { status: 200, description: 'The certificate' },
-      async handler(req, res) {
+      handler: async function getCertificate(req, res) {
         res.json(await certificateResponse(certificates, String(req.params.number)));
       },
     },

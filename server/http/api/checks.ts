@@ -15,7 +15,7 @@ export function checksRoutes({ store, checks }: AppContext): RouteDef[] {
       method: 'post', path: '/checks', tag: 'Conformance', policy: 'conformance.check', summary: 'Check a spec against a published standard',
       body: 'urn:irru:api:check-request',
       success: { status: 200, description: 'The conformance report' },
-      async handler(req, res) {
+      handler: async function checkSpec(req, res) {
         const { standard, version, spec } = req.body as CheckRequest;
         const record = await resolveCheckableStandard(store, standard, version);
         res.json(await checks.check(checkableStandard(store, record), spec));

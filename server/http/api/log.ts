@@ -32,7 +32,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/log/checkpoint', tag, policy: 'log.read', summary: 'Tree size and root hash, signed by the log key and co-signed by the authorities',
       success: { status: 200, description: 'The signed checkpoint' },
-      async handler(req, res) {
+      handler: async function getCheckpoint(req, res) {
         onlyParams(req, []);
         res.set('Cache-Control', 'no-store').json(await currentCheckpoint(certificates));
       },
@@ -40,7 +40,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/log/entries', tag, policy: 'log.read', summary: `Leaves start … end-1 (at most ${maxEntriesPerPage})`,
       success: { status: 200, description: 'The entries with their leaf hashes' },
-      async handler(req, res) {
+      handler: async function listLogEntries(req, res) {
         onlyParams(req, ['start', 'end']);
         const start = intParam(req, 'start') ?? 0;
         res.json(await logEntries(store.transparencyLog, start, intParam(req, 'end') ?? start + maxEntriesPerPage));
@@ -49,7 +49,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/log/proof/inclusion', tag, policy: 'log.read', summary: 'Inclusion proof of a certificate\'s issuance leaf (?number=) or of a leaf (?leaf=), at ?size= or now',
       success: { status: 200, description: 'The audit path' },
-      async handler(req, res) {
+      handler: async function proveInclusion(req, res) {
         onlyParams(req, ['size', 'leaf', 'number']);
         const size = intParam(req, 'size');
         let leaf = intParam(req, 'leaf');
@@ -64,7 +64,7 @@ export function logRoutes({ store, certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/log/proof/consistency', tag, policy: 'log.read', summary: 'Consistency proof between tree sizes ?from= and ?to=',
       success: { status: 200, description: 'The consistency path' },
-      async handler(req, res) {
+      handler: async function proveConsistency(req, res) {
         onlyParams(req, ['from', 'to']);
         res.json(await consistencyProof(store.transparencyLog, requiredInt(req, 'from'), requiredInt(req, 'to')));
       },

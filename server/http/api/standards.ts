@@ -16,7 +16,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
     {
       method: 'get', path: '/standards', tag, policy: 'standard.read', summary: 'List standards with their versions',
       success: { status: 200, description: 'The catalog' },
-      async handler(_req, res) {
+      handler: async function listStandards(_req, res) {
         res.json({ standards: presentCatalog(await store.standards.list()) });
       },
     },
@@ -24,7 +24,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
       method: 'post', path: '/standards', tag, policy: 'standard.upload', summary: 'Upload a standard document as a draft',
       body: 'urn:irru:api:standard-document', upload: { field: 'file', maxBytes: config.limits.standardBytes },
       success: { status: 201, description: 'The stored draft' },
-      async handler(req, res) {
+      handler: async function uploadStandardDocument(req, res) {
         const record = await uploadStandard(catalog, actorOf(res), req.body as StandardDocument, requestIdOf(req));
         res.status(201).location(`/api/v1/standards/${record.code}/${record.version}`).json(presentStandard(record, { withDocument: true }));
       },
@@ -32,7 +32,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
     {
       method: 'get', path: '/standards/{code}', tag, policy: 'standard.read', summary: 'The versions of one standard',
       success: { status: 200, description: 'Its versions, oldest first' },
-      async handler(req, res) {
+      handler: async function listStandardVersions(req, res) {
         const versions = await store.standards.listVersions(String(req.params.code));
         if (versions.length === 0) throw new DomainError('not_found', `no standard ${req.params.code}`);
         res.json({ ...presentCatalogEntry(String(req.params.code), versions, latestPublished(versions)), versions: versions.map((record) => presentStandard(record)) });
@@ -41,7 +41,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
     {
       method: 'get', path: '/standards/{code}/{version}', tag, policy: 'standard.read', summary: 'One standard version: document, status, hash',
       success: { status: 200, description: 'The version with its document' },
-      async handler(req, res) {
+      handler: async function getStandardVersion(req, res) {
         const record = await store.standards.get(String(req.params.code), String(req.params.version));
         if (!record) throw new DomainError('not_found', `no standard ${req.params.code}@${req.params.version}`);
         res.set('ETag', `"${record.contentHash}"`).json(presentStandard(record, { withDocument: true }));
@@ -50,7 +50,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
     {
       method: 'get', path: '/standards/{code}/{version}/schema.json', tag, policy: 'standard.read', summary: 'Download the JSON Schema of one version',
       success: { status: 200, description: 'The JSON Schema', contentType: 'application/schema+json' },
-      async handler(req, res) {
+      handler: async function downloadStandardSchema(req, res) {
         const record = await store.standards.get(String(req.params.code), String(req.params.version));
         if (!record) throw new DomainError('not_found', `no standard ${req.params.code}@${req.params.version}`);
         res.type('application/schema+json').attachment(`${record.code}-${record.version}.schema.json`).send(JSON.stringify(record.schema, null, 2));
@@ -59,14 +59,14 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
     {
       method: 'post', path: '/standards/{code}/{version}/publish', tag, policy: 'standard.publish', summary: 'Publish a draft (it becomes immutable)',
       success: { status: 200, description: 'The published version' },
-      async handler(req, res) {
+      handler: async function publishStandardVersion(req, res) {
         res.json(presentStandard(await publishStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));
       },
     },
     {
       method: 'post', path: '/standards/{code}/{version}/withdraw', tag, policy: 'standard.withdraw', summary: 'Withdraw a version from use',
       success: { status: 200, description: 'The withdrawn version' },
-      async handler(req, res) {
+      handler: async function withdrawStandardVersion(req, res) {
         res.json(presentStandard(await withdrawStandard(catalog, actorOf(res), String(req.params.code), String(req.params.version), requestIdOf(req))));
       },
     },

@@ -34,7 +34,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
       method: 'post', path: '/submissions/batch', tag: 'Submissions', policy: 'submission.import', upload: { field: 'file', maxBytes },
       summary: 'Create one draft submission per row of a CSV, XLSX or JSON-lines file (field "standard"; per-row results)',
       success: { status: 200, description: 'The outcome of every row' },
-      async handler(req, res) {
+      handler: async function importSubmissionBatch(req, res) {
         const file = uploadedFile(req, 'file');
         const form = validateInput<{ standard: string; version?: string; jurisdictions?: string }>('urn:irru:api:batch-form', { ...req.body });
         const defaults: BatchDefaults = { standard: form.standard, version: form.version, jurisdictions: form.jurisdictions?.split(/[ ,;]+/) as Jurisdiction[] | undefined };
@@ -46,7 +46,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
       method: 'post', path: '/submissions/{id}/attachments', tag: 'Attachments', policy: 'submission.attach', upload: { field: 'file', maxBytes },
       summary: 'Attach a PDF, PNG, JPEG, JSON, CSV or XLSX file (type judged by content; field "kind")',
       success: { status: 201, description: 'The stored attachment' },
-      async handler(req, res) {
+      handler: async function attachFileToSubmission(req, res) {
         const file = uploadedFile(req, 'file');
         const { kind } = validateInput<{ kind: AttachmentKind }>('urn:irru:api:attachment-form', { ...req.body });
         const attachment = await uploadAttachment(app.store, actingOf(req, res), String(req.params.id), { kind, fileName: file.originalname, bytes: file.buffer });
@@ -56,7 +56,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
     {
       method: 'get', path: '/submissions/{id}/attachments/{attachmentId}', tag: 'Attachments', policy: 'submission.read',
       summary: 'Download an attachment', success: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
-      async handler(req, res) {
+      handler: async function downloadAttachment(req, res) {
         const { attachment, bytes } = await readAttachment(app.store, actorOf(res), String(req.params.id), String(req.params.attachmentId));
         res.set({
           'Content-Type': attachment.mediaType,

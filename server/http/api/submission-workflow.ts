@@ -16,21 +16,21 @@ export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
     {
       method: 'post', path: '/submissions/{id}/submit', tag, policy: 'submission.submit', success,
       summary: 'Submit the newest revision for review (it must conform): draft or changes_requested → submitted',
-      async handler(req, res) {
+      handler: async function submitForReview(req, res) {
         res.json(presentSubmissionSummary(await submitSubmission(ctx, actingOf(req, res), String(req.params.id))));
       },
     },
     {
       method: 'post', path: '/submissions/{id}/withdraw', tag, policy: 'submission.withdraw', success,
       summary: 'Withdraw (from draft, submitted or changes_requested; terminal)',
-      async handler(req, res) {
+      handler: async function withdrawSubmissionFromReview(req, res) {
         res.json(presentSubmissionSummary(await withdrawSubmission(ctx, actingOf(req, res), String(req.params.id))));
       },
     },
     {
       method: 'post', path: '/submissions/{id}/review', tag, policy: 'submission.review', success,
       summary: "Take a submitted submission into review for your jurisdiction: submitted → under_review",
-      async handler(req, res) {
+      handler: async function takeSubmissionForReview(req, res) {
         const acting = actingOf(req, res);
         const submission = await takeForReview(ctx, acting, String(req.params.id));
         res.json(presentSubmissionSummary(submission, submission.tracks.filter((t) => t.jurisdiction === acting.actor.jurisdiction)));
@@ -40,7 +40,7 @@ export function submissionWorkflowRoutes(ctx: SubmissionContext): RouteDef[] {
       method: 'post', path: '/submissions/{id}/decision', tag, policy: 'submission.decide', success,
       summary: 'Approve, reject or request changes for your jurisdiction (a comment is required unless approving)',
       body: 'urn:irru:api:decision',
-      async handler(req, res) {
+      handler: async function decideOnSubmission(req, res) {
         const acting = actingOf(req, res);
         const submission = await decideSubmission(ctx, acting, String(req.params.id), req.body as DecisionInput);
         const issued = (await ctx.store.certificates.listBySubmission(submission.id)).filter((c) => c.jurisdiction === acting.actor.jurisdiction);

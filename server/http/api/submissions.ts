@@ -42,7 +42,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       method: 'post', path: '/submissions', tag, policy: 'submission.create', summary: 'Create a draft submission; the spec is checked at once',
       body: 'urn:irru:api:new-submission', upload: { field: 'spec', maxBytes: app.config.limits.uploadBytes, bodyField: 'submission' },
       success: { status: 201, description: 'The draft with revision 1 and its conformance report' },
-      async handler(req, res) {
+      handler: async function submitNewProduct(req, res) {
         const { submission, revision } = await createSubmission(ctx, actingOf(req, res), req.body as NewSubmission);
         res.status(201).location(`/api/v1/submissions/${submission.id}`).set('ETag', etagOf(submission.revision)).json(presentSubmissionWithRevision(submission, revision));
       },
@@ -51,7 +51,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
     {
       method: 'get', path: '/submissions', tag, policy: 'submission.list', summary: 'List the submissions you may see (newest first, cursor paginated)',
       success: { status: 200, description: 'A page of submissions and the next cursor' },
-      async handler(req, res) {
+      handler: async function listVisibleSubmissions(req, res) {
         const query = validateInput<ListQuery>('urn:irru:api:submission-query', { ...req.query });
         const page = await listSubmissions(app.store, actorOf(res), {
           status: query.status, standardCode: query.standard, text: query.q, after: decodeCursor(query.cursor), limit: limitOf(query.limit, 20),
@@ -66,7 +66,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
     {
       method: 'get', path: '/submissions/{id}', tag, policy: 'submission.read', summary: 'One submission with its revision history, decisions and attachments',
       success: { status: 200, description: 'The submission (ETag: its revision number)' },
-      async handler(req, res) {
+      handler: async function showSubmission(req, res) {
         const view = await getSubmission(app.store, actorOf(res), String(req.params.id));
         const certificates = await app.store.certificates.listBySubmission(view.submission.id);
         res.set('ETag', etagOf(view.submission.revision)).json(presentSubmissionView(view, certificates));
@@ -76,7 +76,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
       method: 'put', path: '/submissions/{id}', tag, policy: 'submission.revise', summary: 'Store a new revision (If-Match: "<revision>" guards against concurrent edits)',
       body: 'urn:irru:api:submission-revision',
       success: { status: 200, description: 'The submission with the new revision and its report' },
-      async handler(req, res) {
+      handler: async function storeNewRevision(req, res) {
         const expected = expectedRevisionOf(req.get('if-match'));
         const { submission, revision } = await reviseSubmission(ctx, actingOf(req, res), String(req.params.id), req.body as RevisionInput, expected);
         res.set('ETag', etagOf(submission.revision)).json(presentSubmissionWithRevision(submission, revision));
@@ -85,7 +85,7 @@ export function submissionsRoutes(app: AppContext): RouteDef[] {
     {
       method: 'get', path: '/submissions/{id}/revisions/{number}', tag, policy: 'submission.read', summary: 'One revision: product, spec and report',
       success: { status: 200, description: 'The revision' },
-      async handler(req, res) {
+      handler: async function getSubmissionRevision(req, res) {
         const number = /^[1-9][0-9]{0,8}$/.test(String(req.params.number)) ? Number(req.params.number) : NaN;
         if (Number.isNaN(number)) throw new DomainError('not_found', `no revision ${req.params.number}`);
         res.json(presentRevision(await getRevision(app.store, actorOf(res), String(req.params.id), number)));
