@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { actions, gateOf } from '../../server/domain/policies/index.ts';
 import { accessControlCases, routeTable } from './access-control.cases.ts';
-import { closeFingerprint, openWorld, runCase, type World } from './harness.ts';
+import { runCase, useWorld } from './harness.ts';
 
 describe('security: access control, every route × every caller', () => {
-  let world: World;
-  before(async () => {
-    world = await openWorld();
+  const world = useWorld({}, async (w) => {
     // The log key is made on the first checkpoint; made here, so a public read writes nothing later.
-    await request(world.registry.app).get('/api/v1/log/checkpoint').expect(200);
-  });
-  after(async () => {
-    closeFingerprint(world.registry);
-    await world.registry.close();
+    await request(w.registry.app).get('/api/v1/log/checkpoint').expect(200);
   });
 
   const routes = routeTable();
@@ -25,5 +19,5 @@ describe('security: access control, every route × every caller', () => {
     }
   });
 
-  for (const c of accessControlCases(routes)) it(c.name, () => runCase(world, c).then(() => undefined));
+  for (const c of accessControlCases(routes)) it(c.name, () => runCase(world(), c).then(() => undefined));
 });

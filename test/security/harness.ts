@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { after, before } from 'node:test';
 import Database from 'better-sqlite3';
 import request, { type Response } from 'supertest';
 import { databaseFileName } from '../../server/store/sqlite/sqlite-store.ts';
@@ -138,6 +139,24 @@ export function fingerprint(registry: TestRegistry, options: { countsOnly?: bool
 export function closeFingerprint(registry: TestRegistry): void {
   readers.get(registry.dataDir)?.close();
   readers.delete(registry.dataDir);
+}
+
+/**
+ * Opens a world before the enclosing suite's tests (then runs `setup` on it) and closes it after them;
+ * returns a getter, since the world exists only once the suite has started.
+ */
+export function useWorld(options: { certificates?: boolean } = {}, setup?: (world: World) => Promise<void>): () => World {
+  let world: World | undefined;
+  before(async () => {
+    world = await openWorld(options);
+    await setup?.(world);
+  });
+  after(async () => {
+    if (!world) return;
+    closeFingerprint(world.registry);
+    await world.registry.close();
+  });
+  return () => world!;
 }
 
 /** Fails naming each table or file that differs. */

@@ -1,19 +1,13 @@
-import { after, before, describe, it } from 'node:test';
-import { as, closeFingerprint, openWorld, runCase, type World } from './harness.ts';
+import { describe, it } from 'node:test';
+import { as, runCase, useWorld } from './harness.ts';
 import { hostileStandard, templateCases } from './templates.cases.ts';
 
 describe('security: templates (escaping, no template evaluation, language fallbacks)', () => {
-  let world: World;
-  before(async () => {
-    world = await openWorld();
+  const world = useWorld({}, async (w) => {
     const doc = hostileStandard();
-    await as(world, 'regulator').post('/api/v1/standards').send(doc).expect(201);
-    await as(world, 'regulator').post(`/api/v1/standards/${doc.code}/${doc.version}/publish`).expect(200);
-  });
-  after(async () => {
-    closeFingerprint(world.registry);
-    await world.registry.close();
+    await as(w, 'regulator').post('/api/v1/standards').send(doc).expect(201);
+    await as(w, 'regulator').post(`/api/v1/standards/${doc.code}/${doc.version}/publish`).expect(200);
   });
 
-  for (const c of templateCases) it(c.name, () => runCase(world, c).then(() => undefined));
+  for (const c of templateCases) it(c.name, () => runCase(world(), c).then(() => undefined));
 });
