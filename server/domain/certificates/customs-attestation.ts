@@ -17,17 +17,8 @@ export interface ShipmentRequest {
   serialRange?: SerialRange;
 }
 
-/** The shipment facts an attestation states, as signed (model and variant NFC-normalised and trimmed). */
-export interface AttestedShipment {
-  importer: string;
-  consignmentReference: string;
-  model: string;
-  variant?: string;
-  quantity: number;
-  hsCode: string;
-  serials: string[];
-  serialRange?: SerialRange;
-}
+/** The shipment facts an attestation states, as signed (model and variant NFC-normalised and trimmed; serials always listed). */
+export type AttestedShipment = Omit<ShipmentRequest, 'serials'> & { serials: string[] };
 
 /** What an attestation is built from. */
 export interface AttestationInput {
