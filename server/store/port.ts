@@ -17,6 +17,12 @@ import type {
 } from './submissions-port.ts';
 
 export type * from './submissions-port.ts';
+import type { WebSessionReader, WebSessionRepository } from './sessions-port.ts';
+
+export type * from './sessions-port.ts';
+import type { RegisterReader, RegisterRepository } from './register-port.ts';
+
+export type * from './register-port.ts';
 
 export type Jurisdiction = 'IR' | 'RU';
 export type Role = 'admin' | 'regulator' | 'vendor' | 'customs';
@@ -100,8 +106,21 @@ export interface OrganisationRepository extends OrganisationReader {
   insert(org: OrganisationRecord): Promise<void>;
 }
 
+/** One page of users as an admin lists them: filtered by role and a piece of the e-mail address, ordered by e-mail. */
+export interface UserListQuery {
+  role?: Role;
+  /** Part of the e-mail address, matched case-insensitively as plain text (no wildcards). */
+  emailContains?: string;
+  /** Only users whose e-mail address sorts after this one (the last of the previous page). */
+  afterEmail?: string;
+  /** At most this many users. */
+  limit: number;
+}
+
 export interface UserReader {
   get(id: string): Promise<UserRecord | null>;
+  /** Users matching the query, ordered by e-mail address (disabled ones included). */
+  list(query: UserListQuery): Promise<UserRecord[]>;
   findByEmail(email: string): Promise<UserRecord | null>;
   /** The user owning an unrevoked token with this hash, or null (expiry and disabling are the domain's to check). */
   findByTokenHash(tokenHash: string): Promise<UserRecord | null>;
@@ -111,6 +130,8 @@ export interface UserReader {
   getToken(id: string): Promise<ApiTokenRecord | null>;
   /** Every token of a user, revoked and expired ones included, newest first. */
   listTokens(userId: string): Promise<ApiTokenRecord[]>;
+  /** The user's password hash (argon2id PHC string), or null when no password was ever set. */
+  passwordHashOf(userId: string): Promise<string | null>;
 }
 export interface UserRepository extends UserReader {
   /** Throws DomainError('conflict') when the email is taken. */
@@ -120,6 +141,8 @@ export interface UserRepository extends UserReader {
   revokeToken(id: string, at: string): Promise<void>;
   /** Sets disabledAt on a user that is not disabled yet. */
   disable(userId: string, at: string): Promise<void>;
+  /** Replaces the user's password hash (an argon2id PHC string). */
+  setPasswordHash(userId: string, passwordHash: string, at: string): Promise<void>;
 }
 
 export interface StandardReader {
@@ -148,9 +171,11 @@ export interface StoreTransaction {
   signingKeys: SigningKeyRepository;
   transparencyLog: TransparencyLogRepository;
   customsDocuments: CustomsDocumentRepository;
+  register: RegisterRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   audit: AuditRepository;
+  webSessions: WebSessionRepository;
 }
 
 /** The store as the application holds it. */
@@ -163,9 +188,12 @@ export interface Store {
   signingKeys: SigningKeyReader;
   transparencyLog: TransparencyLogReader;
   customsDocuments: CustomsDocumentReader;
+  /** The public register: searchable facts of every certificate. */
+  register: RegisterReader;
   submissions: SubmissionReader;
   attachments: AttachmentReader;
   audit: AuditReader;
+  webSessions: WebSessionReader;
   /** Content-addressed file storage (attachments); writes happen before the transaction that references them. */
   files: FileArea;
   /**

@@ -5,6 +5,9 @@
  * summary (status, latest revision), and each jurisdiction's review track moves along the state machine.
  */
 import type { Jurisdiction, LocalizedText } from './port.ts';
+import type { ReviewQueries } from './review-port.ts';
+
+export type * from './review-port.ts';
 
 /** States of the review state machine (see server/domain/submissions/workflow.ts). */
 export type SubmissionStatus = 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected' | 'changes_requested' | 'withdrawn';
@@ -154,7 +157,8 @@ export interface AuditQuery {
   limit: number;
 }
 
-export interface SubmissionReader {
+/** Submissions as stored; regulators' queue and statistics queries (review-port.ts) are read here too. */
+export interface SubmissionReader extends ReviewQueries {
   get(id: string): Promise<SubmissionRecord | null>;
   list(query: SubmissionQuery): Promise<SubmissionPage>;
   /** Every revision, oldest first. */

@@ -4,7 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { isDomainError } from '../../server/domain/errors.ts';
 import type { StandardRecord, Store } from '../../server/store/port.ts';
 import { runCertificatesContract } from './contract-certificates.ts';
+import { runRegisterContract } from './contract-register.ts';
+import { runReviewContract } from './contract-review.ts';
 import { runSubmissionsContract } from './contract-submissions.ts';
+import { runUsersContract } from './contract-users.ts';
 
 /** A store for one contract run, and how to dispose of it. */
 export interface StoreFixture {
@@ -170,6 +173,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     });
 
     runCertificatesContract(() => store);
+    runRegisterContract(() => store);
     runSubmissionsContract(() => store);
+    runReviewContract(() => store);
+    runUsersContract(() => store);
   });
 }

@@ -1,5 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose';
 import { certificateEventSchema, certificateSchema, counterSchema, customsDocumentSchema, logLeafSchema, signingKeySchema } from './certificate-schemas.ts';
+import { registerEntrySchema } from './register-schema.ts';
 
 /** The certificate collections' models, bound to the store's connection (spread into createModels). */
 export function createCertificateModels(connection: Connection) {
@@ -10,6 +11,7 @@ export function createCertificateModels(connection: Connection) {
     CertificateEvent: connection.model('CertificateEvent', certificateEventSchema),
     LogLeaf: connection.model('LogLeaf', logLeafSchema),
     CustomsDocument: connection.model('CustomsDocument', customsDocumentSchema),
+    CertificateRegister: connection.model('CertificateRegister', registerEntrySchema),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose';
 import { createCertificateModels } from './certificate-models.ts';
-import { apiTokenSchema, organisationSchema, standardSchema, userSchema } from './schemas.ts';
+import { apiTokenSchema, organisationSchema, signInFailureSchema, standardSchema, userSchema, webSessionSchema } from './schemas.ts';
 import { createSubmissionModels } from './submission-models.ts';
 
 /** The store's models, bound to its own connection. */
@@ -10,6 +10,8 @@ export function createModels(connection: Connection) {
     User: connection.model('User', userSchema),
     ApiToken: connection.model('ApiToken', apiTokenSchema),
     Standard: connection.model('Standard', standardSchema),
+    WebSession: connection.model('WebSession', webSessionSchema),
+    SignInFailure: connection.model('SignInFailure', signInFailureSchema),
     ...createCertificateModels(connection),
     ...createSubmissionModels(connection),
   };

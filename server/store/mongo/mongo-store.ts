@@ -6,8 +6,10 @@ import { createGridFsFileArea } from './gridfs-files.ts';
 import { createModels, type Models } from './models.ts';
 import { createSubmissionRepository } from './submissions.ts';
 import { createOrganisationRepository } from './organisations.ts';
+import { createRegisterRepository } from './register.ts';
 import { createStandardRepository } from './standards.ts';
 import { createUserRepository } from './users.ts';
+import { createWebSessionRepository } from './web-sessions.ts';
 
 function repositories(models: Models, session: ClientSession | null): StoreTransaction {
   return {
@@ -18,9 +20,11 @@ function repositories(models: Models, session: ClientSession | null): StoreTrans
     signingKeys: createSigningKeyRepository(models, session),
     transparencyLog: createTransparencyLogRepository(models, session),
     customsDocuments: createCustomsDocumentRepository(models, session),
+    register: createRegisterRepository(models, session),
     submissions: createSubmissionRepository(models, session),
     attachments: createAttachmentRepository(models, session),
     audit: createAuditRepository(models, session),
+    webSessions: createWebSessionRepository(models, session),
   };
 }
 

@@ -26,6 +26,9 @@ export const userSchema = new Schema(
     jurisdiction: { type: String, enum: ['IR', 'RU', null], default: null },
     createdAt: { type: String, required: true },
     disabledAt: { type: String, default: null },
+    // Never read with the user: only passwordHashOf selects it.
+    passwordHash: { type: String, default: null, select: false },
+    passwordChangedAt: { type: String, default: null },
   },
   { versionKey: false, collection: 'users' },
 );
@@ -65,3 +68,24 @@ export const standardSchema = new Schema(
 );
 standardSchema.index({ code: 1, version: 1 }, { unique: true });
 standardSchema.index({ schemaId: 1 }, { unique: true, partialFilterExpression: { schemaId: { $type: 'string' } } });
+
+export const webSessionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true, index: true },
+    csrfSecret: { type: String, required: true },
+    createdAt: { type: String, required: true },
+    lastSeenAt: { type: String, required: true },
+    expiresAt: { type: String, required: true, index: true },
+  },
+  { versionKey: false, collection: 'web_sessions' },
+);
+
+export const signInFailureSchema = new Schema(
+  {
+    throttleKey: { type: String, required: true },
+    at: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'sign_in_failures' },
+);
+signInFailureSchema.index({ throttleKey: 1, at: 1 });

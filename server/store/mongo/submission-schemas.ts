@@ -43,6 +43,8 @@ export const submissionSchema = new Schema(
 );
 submissionSchema.index({ orgId: 1, seq: -1 });
 submissionSchema.index({ 'tracks.jurisdiction': 1, seq: -1 });
+submissionSchema.index({ 'tracks.jurisdiction': 1, 'tracks.submittedAt': 1 });
+submissionSchema.index({ 'tracks.jurisdiction': 1, 'tracks.decidedAt': 1 });
 
 export const revisionSchema = new Schema(
   {
@@ -53,6 +55,8 @@ export const revisionSchema = new Schema(
     specHash: { type: String, required: true },
     conforms: { type: Boolean, required: true },
     reportJson: { type: String, required: true },
+    /** The clauses the report fails as themselves (mongo/failed-clauses.ts), for the review statistics. */
+    failedClauses: { type: [String], default: [] },
     createdBy: { type: String, required: true },
     createdAt: { type: String, required: true },
   },

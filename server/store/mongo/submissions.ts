@@ -1,13 +1,15 @@
 import type { ClientSession } from 'mongoose';
 import type { DecisionRecord, RevisionRecord, SubmissionQuery, SubmissionRecord, SubmissionRepository } from '../port.ts';
 import { incrementCounter } from './certificate-models.ts';
+import { failedLeafClauses } from './failed-clauses.ts';
 import { translateDuplicate } from './mongo-errors.ts';
 import { sessionOptions, type Models } from './models.ts';
+import { createReviewQueries } from './review-queries.ts';
 
-type SubmissionDoc = Omit<SubmissionRecord, 'id'> & { _id: string; seq: number };
+export type SubmissionDoc = Omit<SubmissionRecord, 'id'> & { _id: string; seq: number };
 type RevisionDoc = Omit<RevisionRecord, 'product' | 'spec' | 'report'> & { productJson: string; specJson: string; reportJson: string };
 
-function toSubmission(doc: SubmissionDoc): SubmissionRecord {
+export function toSubmission(doc: SubmissionDoc): SubmissionRecord {
   const { _id, seq: _seq, tracks, ...rest } = doc;
   return { id: _id, ...rest, tracks: tracks.map((t) => ({ ...t, decidedRevision: t.decidedRevision ?? null })) };
 }
@@ -46,6 +48,7 @@ export function createSubmissionRepository(models: Models, session: ClientSessio
   const { Submission, SubmissionRevision, SubmissionDecision, Counter } = models;
   const options = sessionOptions(session);
   return {
+    ...createReviewQueries(models, session),
     async get(id) {
       const doc = await Submission.findById(id, null, options).lean<SubmissionDoc>();
       return doc ? toSubmission(doc) : null;
@@ -76,7 +79,7 @@ export function createSubmissionRepository(models: Models, session: ClientSessio
     },
     async insertRevision(revision) {
       const { product, spec, report, ...rest } = revision;
-      const doc = { ...rest, productJson: JSON.stringify(product), specJson: JSON.stringify(spec ?? null), reportJson: JSON.stringify(report) };
+      const doc = { ...rest, productJson: JSON.stringify(product), specJson: JSON.stringify(spec ?? null), reportJson: JSON.stringify(report), failedClauses: failedLeafClauses(report) };
       await translateDuplicate(`revision ${revision.number} of submission ${revision.submissionId}`, () => SubmissionRevision.create([doc], options));
     },
     async insertDecision(decision) {

@@ -1,5 +1,5 @@
 import type { ClientSession } from 'mongoose';
-import type { ApiTokenRecord, UserRecord, UserRepository } from '../port.ts';
+import type { ApiTokenRecord, UserListQuery, UserRecord, UserRepository } from '../port.ts';
 import { translateDuplicate } from './mongo-errors.ts';
 import { sessionOptions, type Models } from './models.ts';
 
@@ -22,12 +22,28 @@ function toToken(doc: TokenDoc | null): ApiTokenRecord | null {
   };
 }
 
+/** The filter of an admin's user list: role, a literal piece of the e-mail address, and the page's start. */
+function listFilter(query: UserListQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (query.role !== undefined) filter.role = query.role;
+  const email: Record<string, unknown> = {};
+  // E-mail addresses are stored lower-cased; the piece is matched as text, never as a pattern.
+  if (query.emailContains) email.$regex = query.emailContains.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (query.afterEmail !== undefined) email.$gt = query.afterEmail.toLowerCase();
+  if (Object.keys(email).length) filter.email = email;
+  return filter;
+}
+
 /** Users and their hashed API tokens in MongoDB. */
 export function createUserRepository({ User, ApiToken }: Models, session: ClientSession | null): UserRepository {
   const options = sessionOptions(session);
   return {
     async get(id) {
       return toRecord(await User.findById(id, null, options).lean<UserDoc>());
+    },
+    async list(query) {
+      const docs = await User.find(listFilter(query), null, options).sort({ email: 1 }).limit(query.limit).lean<UserDoc[]>();
+      return docs.map((doc) => toRecord(doc)!);
     },
     async findByEmail(email) {
       return toRecord(await User.findOne({ email: email.toLowerCase() }, null, options).lean<UserDoc>());
@@ -62,6 +78,13 @@ export function createUserRepository({ User, ApiToken }: Models, session: Client
     },
     async disable(userId, at) {
       await User.updateOne({ _id: userId, disabledAt: null }, { $set: { disabledAt: at } }, options);
+    },
+    async passwordHashOf(userId) {
+      const doc = await User.findById(userId, { passwordHash: 1 }, options).select('+passwordHash').lean<{ passwordHash?: string | null }>();
+      return doc?.passwordHash ?? null;
+    },
+    async setPasswordHash(userId, passwordHash, at) {
+      await User.updateOne({ _id: userId }, { $set: { passwordHash, passwordChangedAt: at } }, options);
     },
   };
 }

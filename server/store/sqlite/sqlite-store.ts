@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store, StoreTransaction } from '../port.ts';
 import { createCertificateRepository } from './certificates.ts';
 import { createCustomsDocumentRepository } from './customs-documents.ts';
+import { createRegisterRepository } from './register.ts';
 import { guardedRepository } from './guarded-repository.ts';
 import { quickCheckNow, type IntegrityVerdict } from './integrity-check.ts';
 import { migrate } from './migrate.ts';
@@ -16,6 +17,7 @@ import { createOrganisationRepository } from './organisations.ts';
 import { createStandardRepository } from './standards.ts';
 import { createSerialQueue, runTransaction } from './transaction-queue.ts';
 import { createUserRepository } from './users.ts';
+import { createWebSessionRepository } from './web-sessions.ts';
 import { createAttachmentRepository } from './attachments.ts';
 import { createAuditRepository } from './audit.ts';
 import { createFileArea } from './file-area.ts';
@@ -45,9 +47,11 @@ function repositories(db: Database.Database): StoreTransaction {
     signingKeys: createSigningKeyRepository(db),
     transparencyLog: createTransparencyLogRepository(db),
     customsDocuments: createCustomsDocumentRepository(db),
+    register: createRegisterRepository(db),
     submissions: createSubmissionRepository(db),
     attachments: createAttachmentRepository(db),
     audit: createAuditRepository(db),
+    webSessions: createWebSessionRepository(db),
   };
 }
 
@@ -178,5 +182,5 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
 
 const repositoryNames: Record<keyof StoreTransaction, true> = {
   organisations: true, users: true, standards: true, certificates: true, signingKeys: true,
-  transparencyLog: true, customsDocuments: true, submissions: true, attachments: true, audit: true,
+  transparencyLog: true, customsDocuments: true, register: true, submissions: true, attachments: true, audit: true, webSessions: true,
 };

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { JurisdictionTrack, SubmissionQuery, SubmissionRecord, SubmissionRepository } from '../port.ts';
+import { createReviewQueries } from './review-queries.ts';
 import { createRevisionStatements } from './submission-revisions.ts';
 import { translateConstraint } from './sqlite-errors.ts';
 
-interface SubmissionRow {
+export interface SubmissionRow {
   seq: number;
   id: string;
   org_id: string;
@@ -91,6 +92,7 @@ export function createSubmissionRepository(db: Database): SubmissionRepository {
   };
   return {
     ...createRevisionStatements(db),
+    ...createReviewQueries(db, withTracks),
     async get(id) {
       const row = byId.get(id) as SubmissionRow | undefined;
       return row ? withTracks(row) : null;

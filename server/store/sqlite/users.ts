@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ApiTokenRecord, UserRecord, UserRepository } from '../port.ts';
+import type { ApiTokenRecord, UserListQuery, UserRecord, UserRepository } from '../port.ts';
 import { translateConstraint } from './sqlite-errors.ts';
 
 interface UserRow {
@@ -56,6 +56,39 @@ function tokenStatements(db: Database) {
   };
 }
 
+/** `text` as a LIKE pattern matching itself anywhere: its own % and _ (and the escape) are literal. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** The users an admin lists: one statement per combination of filters, prepared on first use. */
+function userLister(db: Database) {
+  const statements = new Map<string, ReturnType<Database['prepare']>>();
+  return function listUsers(query: UserListQuery): UserRecord[] {
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit };
+    if (query.role !== undefined) {
+      conditions.push('role = @role');
+      params.role = query.role;
+    }
+    if (query.emailContains) {
+      conditions.push("email LIKE @pattern ESCAPE '\\'");
+      params.pattern = containsPattern(query.emailContains);
+    }
+    if (query.afterEmail !== undefined) {
+      conditions.push('email > @after');
+      params.after = query.afterEmail.toLowerCase();
+    }
+    const sql = `SELECT * FROM users${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY email LIMIT @limit`;
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return (statement.all(params) as UserRow[]).map((row) => toRecord(row)!);
+  };
+}
+
 /** Users and their hashed API tokens in SQLite. */
 export function createUserRepository(db: Database): UserRepository {
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
@@ -66,10 +99,16 @@ export function createUserRepository(db: Database): UserRepository {
   const insertUser = db.prepare(`INSERT INTO users (id, email, name, role, org_id, jurisdiction, created_at, disabled_at)
     VALUES (@id, @email, @name, @role, @orgId, @jurisdiction, @createdAt, @disabledAt)`);
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const passwordOf = db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck();
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
   const tokens = tokenStatements(db);
+  const list = userLister(db);
   return {
     async get(id) {
       return toRecord(byId.get(id) as UserRow | undefined);
+    },
+    async list(query) {
+      return list(query);
     },
     async findByEmail(email) {
       return toRecord(byEmail.get(email) as UserRow | undefined);
@@ -100,6 +139,12 @@ export function createUserRepository(db: Database): UserRepository {
     },
     async disable(userId, at) {
       disable.run(at, userId);
+    },
+    async passwordHashOf(userId) {
+      return (passwordOf.get(userId) as string | null | undefined) ?? null;
+    },
+    async setPasswordHash(userId, passwordHash, at) {
+      setPassword.run(passwordHash, at, userId);
     },
   };
 }
