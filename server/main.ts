@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 import { closeApp, createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCheckPool } from './domain/checking/check-pool.ts';
+import { registerUnregisteredCertificates } from './domain/certificates/register-backfill.ts';
 import { isDomainError } from './domain/errors.ts';
 import { publishShippedStandards } from './shipped-standards.ts';
 import { openStore } from './store/index.ts';
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
     });
     if (loaded.published.length > 0) log.info({ standards: loaded.published }, 'published the shipped standards');
   }
+  // Certificates issued before the public register existed get their register row before anyone searches.
+  const registered = await registerUnregisteredCertificates(store).catch((error: unknown) => {
+    if (isDomainError(error, 'storage_unavailable')) return 0;
+    throw error;
+  });
+  if (registered > 0) log.info({ certificates: registered }, 'added certificates issued before the public register to it');
   const app = createApp({ config, store, checks, log });
   // The port actually bound (PORT=0 asks for any free one), so a supervisor or a test can find it.
   const server = app.listen(config.port, () => log.info({ port: (server.address() as AddressInfo).port, dataDir: config.dataDir, store: store.kind }, 'registry listening'));

@@ -5,6 +5,7 @@ import { DomainError } from '../errors.ts';
 import { appendLogEntry } from '../ledger/transparency-log.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import { formatCertificateNumber } from './certificate-number.ts';
+import { recordInRegister } from './register-entry.ts';
 import { addYears, type CertificatesContext } from './context.ts';
 import { buildCredential, type CertifiableReport, type EvidenceFile } from './credential.ts';
 import { sha256Hex } from './jws.ts';
@@ -71,7 +72,7 @@ async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, 
  * Issues the certificate for an approved revision inside the caller's transaction. What it states about the
  * product comes from the checked spec only (certifiableProduct refuses anything unchecked). Takes the next number of
  * the jurisdiction and year, signs the credential with the authority's key (created on first use), stores
- * it, appends its log leaf, its issuance event and its audit event. When anything throws, the caller's
+ * it, appends its log leaf, its issuance event, its public register row and its audit event. When anything throws, the caller's
  * transaction rolls all of it back, the number included, so numbers stay gapless.
  */
 export async function issueCertificate(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput): Promise<CertificateRecord> {
@@ -93,7 +94,9 @@ export async function issueCertificate(tx: StoreTransaction, ctx: CertificatesCo
   };
   await tx.certificates.insert(certificate);
   const leafIndex = await appendLogEntry(tx, { type: 'certificate.issued', number, credentialHash: certificate.credentialHash, status: 'valid', at });
-  await tx.certificates.appendEvent({ number, action: 'issued', status: 'valid', reason: null, actorId: input.actor.userId, at, leafIndex });
+  const issuedEvent = { number, action: 'issued', status: 'valid', reason: null, actorId: input.actor.userId, at, leafIndex } as const;
+  await tx.certificates.appendEvent(issuedEvent);
+  await recordInRegister(tx, certificate, [issuedEvent]);
   const summary = { submissionId: input.submissionId, revision: input.revision, credentialHash: certificate.credentialHash, leafIndex, kid: signed.kid };
   await auditCertificate(tx, input.actor, input.requestId, 'certificate.issue', number, summary, issued);
   return certificate;

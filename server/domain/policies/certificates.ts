@@ -11,6 +11,8 @@ function issuingJurisdiction(actor: Actor, certificate: Pick<CertificateRecord, 
 export const certificatePolicies = {
   'certificate.read': rule('public'),
   'certificate.verify': rule('public'),
+  /** Searching the public register and exporting a result: anyone, signed in or not. */
+  'register.search': rule('public'),
   'log.read': rule('public'),
   'certificate.suspend': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
   'certificate.reinstate': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),

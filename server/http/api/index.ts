@@ -10,6 +10,7 @@ import { certificatesRoutes } from './certificates.ts';
 import { checksRoutes } from './checks.ts';
 import { logRoutes } from './log.ts';
 import { buildOpenApi } from './openapi.ts';
+import { registerRoutes } from './register.ts';
 import { mountRoutes, type RouteDef } from './route.ts';
 import { standardsRoutes } from './standards.ts';
 import { submissionsRoutes } from './submissions.ts';
@@ -17,7 +18,7 @@ import { verifyRoutes } from './verify.ts';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(ctx: AppContext): RouteDef[] {
-  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx), ...accountsRoutes(ctx)];
+  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...registerRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx), ...accountsRoutes(ctx)];
 }
 
 /** The JSON API mounted at /api/v1: body parsing, authentication, the routes and their OpenAPI document. */

@@ -18,7 +18,18 @@ function parametersOf(path: string) {
   return [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
 }
 
-function operationOf(route: RouteDef) {
+/** The query parameters a route's query schema declares, each optional unless the schema requires it. */
+function queryParametersOf(schemaId: string | undefined, schemas: ReadonlyArray<Record<string, unknown>>) {
+  const schema = schemaId ? schemas.find((candidate) => candidate.$id === schemaId) : undefined;
+  if (!schema) return [];
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  return Object.entries((schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return { name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: toComponent(rest) };
+  });
+}
+
+function operationOf(route: RouteDef, schemas: ReadonlyArray<Record<string, unknown>>) {
   const json = route.body ? { schema: { $ref: `#/components/schemas/${componentName(route.body)}` } } : undefined;
   const requestBody = json
     ? { required: true, content: { 'application/json': json, ...(route.upload ? { 'multipart/form-data': { schema: { type: 'object', properties: { [route.upload.field]: { type: 'string', format: 'binary' }, ...(route.upload.bodyField ? { [route.upload.bodyField]: { type: 'string', description: 'The rest of the JSON body, as text' } } : {}) } } } } : {}) } }
@@ -34,7 +45,7 @@ function operationOf(route: RouteDef) {
     tags: [route.tag],
     'x-policy': { action: route.policy, roles: typeof gate === 'string' ? gate : [...gate] },
     ...(open ? { security: [] } : {}),
-    parameters: parametersOf(route.path),
+    parameters: [...parametersOf(route.path), ...queryParametersOf(route.query, schemas)],
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [String(route.success.status)]: { description: route.success.description, content: { [route.success.contentType ?? 'application/json']: {} } },
@@ -46,7 +57,7 @@ function operationOf(route: RouteDef) {
 /** The OpenAPI 3.1 document of the API, built from the mounted routes and their input schemas. */
 export function buildOpenApi(routes: RouteDef[], schemas: ReadonlyArray<Record<string, unknown>>) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route);
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route, schemas);
   const components = Object.fromEntries(schemas.map((schema) => [componentName(String(schema.$id)), toComponent(schema)]));
   return {
     openapi: '3.1.0',

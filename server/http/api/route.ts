@@ -3,6 +3,7 @@ import type { Action } from '../../domain/policies/index.ts';
 import { authorizeRoute } from '../middleware/authorize.ts';
 import { singleFileUpload } from '../middleware/upload.ts';
 import { validateBody } from '../middleware/validate.ts';
+import { validateQuery } from '../middleware/validate-query.ts';
 
 /**
  * One API operation: how it is called, who may call it, what body it takes, and its handler.
@@ -19,6 +20,8 @@ export interface RouteDef {
   policy: Action;
   /** $id of the input schema the JSON body must match. */
   body?: string;
+  /** $id of the input schema the query parameters must match (an object of strings); the OpenAPI document lists its properties. */
+  query?: string;
   /**
    * Multipart upload: the file field and its size limit. With `body`, the file holds the JSON body; with
    * `body` and `bodyField`, the text field `bodyField` holds the JSON body and the file the JSON value of its property `field`.
@@ -34,10 +37,11 @@ export function expressPath(path: string): string {
   return path.replace(/\{([A-Za-z]+)\}/g, ':$1');
 }
 
-/** Mounts routes on a router: policy gate → upload → validate → handler. */
+/** Mounts routes on a router: policy gate → query → upload → validate → handler. */
 export function mountRoutes(router: Router, routes: RouteDef[]): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [authorizeRoute(route.policy)];
+    if (route.query) chain.push(validateQuery(route.query));
     if (route.upload) chain.push(singleFileUpload(route.upload.field, route.upload.maxBytes));
     if (route.body) chain.push(validateBody(route.body, route.upload ? { fileField: route.upload.field, bodyField: route.upload.bodyField } : {}));
     router[route.method](expressPath(route.path), ...chain, route.handler);
