@@ -31,8 +31,23 @@ export interface Config {
   readonly loadShippedStandards: boolean;
   /** How long a newly issued API token authenticates, in days (TOKEN_LIFETIME_DAYS, default 90, 1–3650). */
   readonly tokenLifetimeDays: number;
+  readonly sessions: SessionSettings;
   readonly limits: Limits;
   readonly checks: CheckBudgets;
+}
+
+/** Web sign-in sessions and their cookie. */
+export interface SessionSettings {
+  /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES, default 30). */
+  readonly idleMinutes: number;
+  /** A session ends this many hours after sign-in, however active (SESSION_ABSOLUTE_HOURS, default 12). */
+  readonly absoluteHours: number;
+  /** The session cookie is Secure (SESSION_COOKIE_SECURE; default: true when PUBLIC_BASE_URL is https). */
+  readonly secureCookie: boolean;
+  /** Failed sign-ins per e-mail address or client address in the window before sign-in is refused (SIGN_IN_MAX_FAILURES, default 5). */
+  readonly maxFailures: number;
+  /** The failure window and lock-out, in minutes (SIGN_IN_LOCKOUT_MINUTES, default 15). */
+  readonly lockoutMinutes: number;
 }
 
 /** How compiling and checking run off the HTTP event loop: a pool of worker threads with a budget per task. */
@@ -113,6 +128,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
     tokenLifetimeDays: parseTokenLifetime(env.TOKEN_LIFETIME_DAYS),
+    sessions: Object.freeze({
+      idleMinutes: parseInteger('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60),
+      absoluteHours: parseInteger('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 24 * 30),
+      secureCookie: parseBoolean('SESSION_COOKIE_SECURE', env.SESSION_COOKIE_SECURE, baseUrl.startsWith('https:')),
+      maxFailures: parseInteger('SIGN_IN_MAX_FAILURES', env.SIGN_IN_MAX_FAILURES, 5, 1, 1000),
+      lockoutMinutes: parseInteger('SIGN_IN_LOCKOUT_MINUTES', env.SIGN_IN_LOCKOUT_MINUTES, 15, 1, 24 * 60),
+    }),
     limits: defaultLimits,
     checks: parseCheckBudgets(env),
   });

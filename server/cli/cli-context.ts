@@ -11,12 +11,31 @@ export interface CliOutput {
   print(line: string): void;
   /** Writes one line for people to stderr. */
   warn(line: string): void;
+  /** All of standard input (a password given with --password-stdin); absent when the caller has none to give. */
+  readStdin?(): Promise<string>;
 }
 
-/** The process's own stdout and stderr. */
+/** The most standard input a command reads (a password is at most 256 characters). */
+const stdinLimit = 64 * 1024;
+
+/** Reads this process's standard input to its end; a terminal is refused, since it would echo a password as typed. */
+async function readProcessStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('standard input is a terminal: pipe the password in, e.g. printf \'%s\' "$PASSWORD" | registry …');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > stdinLimit) throw new UsageError(`standard input is longer than ${stdinLimit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The process's own stdout, stderr and stdin. */
 export const processOutput: CliOutput = {
   print: (line) => process.stdout.write(`${line}\n`),
   warn: (line) => process.stderr.write(`${line}\n`),
+  readStdin: readProcessStdin,
 };
 
 /** What a CLI command works with: the same config, store and engine the server uses. */

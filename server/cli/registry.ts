@@ -13,6 +13,7 @@ import { tokenRevokeCommand } from './commands/token-revoke.ts';
 import { tokenRotateCommand } from './commands/token-rotate.ts';
 import { userCreateCommand } from './commands/user-create.ts';
 import { userDisableCommand } from './commands/user-disable.ts';
+import { userPasswordCommand } from './commands/user-password.ts';
 import { offlineRequested, verifyCommand, verifyOfflineCommand } from './commands/verify.ts';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<number>;
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   init: initCommand,
   'user create': userCreateCommand,
   'user disable': userDisableCommand,
+  'user password': userPasswordCommand,
   'token list': tokenListCommand,
   'token revoke': tokenRevokeCommand,
   'token rotate': tokenRotateCommand,
@@ -36,8 +38,9 @@ const commands: Record<string, Command> = {
 
 const usage = `usage: npm run registry -- <command>
   init                                              create the data dir and store, publish the shipped standards
-  user create --email E --name N --role R --org O [--org-kind K] [--jurisdiction IR|RU]
+  user create --email E --name N --role R --org O [--org-kind K] [--jurisdiction IR|RU] [--password-stdin|--generate-password]
                                                     K: authority|vendor|customs|operator (default: fits the role)
+  user password EMAIL --password-stdin|--generate   set a password (read from stdin, or generated and printed once); ends the user's sessions
   user disable EMAIL                                the user's tokens stop authenticating at once
   token list --user EMAIL                           the user's tokens (ids, labels, expiry, status)
   token revoke ID                                   revoke one token at once
@@ -68,6 +71,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     // Offline verification runs from files alone: no config, and no data directory is created or opened.
     if (command === verifyCommand && offlineRequested(args)) return await verifyOfflineCommand(args, output);
     ctx = await openCliContext(env, output.print, output.warn);
+    if (output.readStdin) ctx.readStdin = output.readStdin;
     return await command(ctx, args);
   } catch (error) {
     const known = error instanceof DomainError || error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -22,6 +22,7 @@ export const errorCodes = [
   'unavailable', // a dependency (store, renderer) cannot answer now
   'storage_unavailable', // the store's file is damaged, the disk is full or read-only: nothing was written; details.storage says which
   'check_too_expensive', // compiling or checking went over its time or memory budget; details.limit names which
+  'too_many_attempts', // sign-in throttled after repeated failures; details.retryAfter is in seconds
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

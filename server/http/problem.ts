@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import multer from 'multer';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { renderErrorPage, wantsHtml } from './web/error-pages.ts';
 
 /** HTTP status and RFC 9457 title for each domain error code. */
 export const problemStatus: Record<ErrorCode, { status: number; title: string }> = {
@@ -22,6 +23,7 @@ export const problemStatus: Record<ErrorCode, { status: number; title: string }>
   unavailable: { status: 503, title: 'Service unavailable' },
   storage_unavailable: { status: 503, title: 'Storage unavailable' },
   check_too_expensive: { status: 422, title: 'Check too expensive' },
+  too_many_attempts: { status: 429, title: 'Too many attempts' },
 };
 
 /** Translates the errors thrown by express's body parser and multer into domain errors. */
@@ -37,6 +39,17 @@ function fromFramework(error: unknown): DomainError | null {
   return null;
 }
 
+/** Renders the HTML error page; false (and problem+json follows) if even that fails. */
+function renderedErrorPage(req: Parameters<ErrorRequestHandler>[1], res: Parameters<ErrorRequestHandler>[2], status: number, detail: string | null): boolean {
+  try {
+    renderErrorPage(req, res, status, detail);
+    return true;
+  } catch (error) {
+    req.log?.error({ err: error }, 'the error page could not be rendered');
+    return false;
+  }
+}
+
 /** 404 problem for any route nobody handled. */
 export const notFoundHandler: RequestHandler = function notFoundHandler(req) {
   throw new DomainError('not_found', `no route for ${req.method} ${req.path}`);
@@ -50,12 +63,15 @@ export const problemHandler: ErrorRequestHandler = function problemHandler(error
   const known = error instanceof DomainError ? error : fromFramework(error);
   if (!known) {
     req.log?.error({ err: error }, 'unhandled error');
+    if (wantsHtml(req) && renderedErrorPage(req, res, 500, null)) return;
     res.status(500).type('application/problem+json').json({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
     return;
   }
   const { status, title } = problemStatus[known.code];
   // A busy dependency (the check pool's full queue) says when to come back.
   if (typeof known.details.retryAfter === 'number') res.setHeader('Retry-After', String(known.details.retryAfter));
+  // Browsers get a page in their language; API clients (and anything not asking for HTML) get problem+json.
+  if (wantsHtml(req) && renderedErrorPage(req, res, status, known.message)) return;
   res.status(status).type('application/problem+json').json({
     type: `urn:irru:problem:${known.code}`,
     title,

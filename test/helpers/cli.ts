@@ -14,11 +14,15 @@ export function runRegistry(dataDir: string, args: string[], env: Record<string,
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs `registry <args>` in this process (no child), capturing what it prints on stdout and stderr. */
-export async function runRegistryInProcess(env: Record<string, string>, args: string[]) {
+/**
+ * Runs `registry <args>` in this process (no child), capturing what it prints on stdout and stderr; `stdin`, when
+ * given, is what the command reads on standard input (otherwise it has none).
+ */
+export async function runRegistryInProcess(env: Record<string, string>, args: string[], stdin?: string) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await runCli(args, { LOG_LEVEL: 'silent', ...env }, { print: (line) => stdout.push(line), warn: (line) => stderr.push(line) });
+  const output = { print: (line: string) => stdout.push(line), warn: (line: string) => stderr.push(line), ...(stdin === undefined ? {} : { readStdin: async () => stdin }) };
+  const code = await runCli(args, { LOG_LEVEL: 'silent', ...env }, output);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 

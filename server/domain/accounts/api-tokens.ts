@@ -1,6 +1,7 @@
 import type { ApiTokenRecord, Store, StoreTransaction, UserRecord } from '../../store/port.ts';
 import { appendAudit, type Acting } from '../audit/append.ts';
 import { DomainError } from '../errors.ts';
+import { authorize } from '../policies/index.ts';
 import { requireAccountAdmin, requireTokenAccess } from './account-access.ts';
 import type { Actor } from './actor.ts';
 import { newToken, tokenStatus, type TokenOptions } from './tokens.ts';
@@ -48,6 +49,16 @@ export async function listTokens(store: Store, actor: Actor, userId: string): Pr
 /** Issues a new token to an active user (admins only), audited in the same transaction. */
 export async function issueToken(store: Store, acting: Acting<Actor>, userId: string, request: TokenRequest, options: AccountOptions = {}): Promise<IssuedToken> {
   requireAccountAdmin(acting.actor);
+  return issue(store, acting, userId, request, options);
+}
+
+/** Issues a new token to the acting user themselves (any signed-in user, their account page), audited as token.issue. */
+export async function issueOwnToken(store: Store, acting: Acting<Actor>, request: TokenRequest, options: AccountOptions = {}): Promise<IssuedToken> {
+  authorize(acting.actor, 'token.issue.own', { id: acting.actor.userId });
+  return issue(store, acting, acting.actor.userId, request, options);
+}
+
+async function issue(store: Store, acting: Acting<Actor>, userId: string, request: TokenRequest, options: AccountOptions): Promise<IssuedToken> {
   const now = options.now ?? new Date();
   return store.transaction(async (tx) => {
     const user = await activeUser(tx, userId);
@@ -55,7 +66,7 @@ export async function issueToken(store: Store, acting: Acting<Actor>, userId: st
     await tx.users.insertToken(issued.record);
     await appendAudit(tx, acting, {
       action: 'token.issue', subject: `user:${user.id}`, scope: scopeOf(user),
-      summary: { tokenId: issued.record.id, name: issued.record.name, expiresAt: issued.record.expiresAt },
+      summary: { tokenId: issued.record.id, name: issued.record.name, expiresAt: issued.record.expiresAt, self: acting.actor.userId === user.id },
     }, now);
     return issued;
   });

@@ -100,6 +100,7 @@ export async function disableUser(store: Store, acting: Acting<Actor>, userId: s
     if (!user) throw new DomainError('not_found', `no user ${userId}`);
     if (user.disabledAt !== null) throw new DomainError('invalid_state', `user ${user.email} is disabled already`, { state: 'disabled' });
     await tx.users.disable(user.id, now.toISOString());
+    await tx.webSessions.deleteOfUser(user.id);
     await appendAudit(tx, acting, {
       action: 'user.disable', subject: `user:${user.id}`, summary: { email: user.email, role: user.role },
       scope: user.jurisdiction ? [user.jurisdiction] : [],

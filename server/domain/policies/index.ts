@@ -84,5 +84,5 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
 
 export type { Gate } from './rule.ts';
 export { registryOrgId } from './standards.ts';
-export { submissionListScope, visibleSubmissionParts, canSeeSubmission } from './submissions.ts';
+export { submissionListScope, visibleSubmissionParts, canSeeSubmission, reviewQueueScope, statisticsScope, choosesStatisticsJurisdiction } from './submissions.ts';
 export { auditListScope, submissionEventScope, submissionIdOfSubject } from './audit.ts';

@@ -27,6 +27,8 @@ function ownedByActor(actor: Actor, standard: OwnedStandard): true | Refusal {
 /** Rules for the standards catalog and conformance checks. */
 export const standardPolicies = {
   'standard.read': rule('public'),
+  /** The management pages (every version with its status, drafts included); changing one needs the actions below. */
+  'standard.manage': rule(['regulator', 'admin']),
   'standard.upload': rule<OwnedStandard>(['regulator'], ownedByActor),
   'standard.publish': rule<OwnedStandard>(['regulator'], ownedByActor),
   'standard.withdraw': rule<OwnedStandard>(['regulator'], ownedByActor),

@@ -1,4 +1,4 @@
-import type { DecisionRecord, SubmissionQuery, SubmissionRecord } from '../../store/port.ts';
+import type { DecisionRecord, Jurisdiction, SubmissionQuery, SubmissionRecord } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { DomainError } from '../errors.ts';
 import { forbidden, hidden, rule, type Refusal } from './rule.ts';
@@ -47,7 +47,35 @@ export const submissionPolicies = {
   'submission.withdraw': rule<SubmissionRecord>(['vendor'], ownedByVendor),
   'submission.review': rule<SubmissionRecord>(['regulator'], reviewable),
   'submission.decide': rule<SubmissionRecord>(['regulator'], reviewable),
+  /** A regulator's review queue: the submissions sent to their own jurisdiction (reviewQueueScope). */
+  'submission.queue': rule(['regulator']),
+  /** Review statistics: a regulator's of their jurisdiction, an admin's of either or both (statisticsScope). */
+  'submission.statistics': rule(['regulator', 'admin']),
+  /** A vendor lists the certificates issued for their organisation's submissions (each certificate itself is public). */
+  'submission.certificates': rule(['vendor']),
 };
+
+/** The jurisdiction whose review queue the actor works through (call after the 'submission.queue' gate). */
+export function reviewQueueScope(actor: Actor): Jurisdiction {
+  if (!actor.jurisdiction) throw new DomainError('forbidden', 'a regulator without a jurisdiction has no review queue');
+  return actor.jurisdiction;
+}
+
+/** Whether the actor chooses whose statistics to see (admins), or sees only their own jurisdiction's (regulators). */
+export function choosesStatisticsJurisdiction(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * The jurisdiction the actor's statistics count (call after the 'submission.statistics' gate): a regulator's own,
+ * whatever is asked (asking for another is refused); an admin's choice, or both (undefined).
+ */
+export function statisticsScope(actor: Actor, asked: Jurisdiction | undefined): Jurisdiction | undefined {
+  if (choosesStatisticsJurisdiction(actor)) return asked;
+  if (!actor.jurisdiction) throw new DomainError('forbidden', 'a regulator without a jurisdiction has no statistics');
+  if (asked !== undefined && asked !== actor.jurisdiction) throw new DomainError('forbidden', `regulators of ${actor.jurisdiction} see the statistics of ${actor.jurisdiction} only`);
+  return actor.jurisdiction;
+}
 
 /** The part of a list query that limits it to what the actor may see (call after the 'submission.list' gate). */
 export function submissionListScope(actor: Actor): Pick<SubmissionQuery, 'orgId' | 'jurisdiction'> {
