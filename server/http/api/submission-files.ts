@@ -6,6 +6,7 @@ import type { SubmissionContext } from '../../domain/submissions/submission-cont
 import { validateInput } from '../../input-schemas.ts';
 import type { AttachmentKind, Jurisdiction } from '../../store/port.ts';
 import { actingOf } from '../acting.ts';
+import { sendAttachment } from '../attachment-download.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf } from '../middleware/authorize.ts';
 import { presentAttachment } from '../presenters/submission.ts';
@@ -17,13 +18,6 @@ function uploadedFile(req: Request, field: string): Express.Multer.File {
   if (!req.is('multipart/form-data')) throw new DomainError('unsupported_media_type', `the body must be multipart/form-data with the file in field "${field}"`);
   if (!req.file || req.file.fieldname !== field) throw new DomainError('validation_failed', `the multipart body needs a file in field "${field}"`);
   return req.file;
-}
-
-/** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<RFC 5987>`: safe for any stored name. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7E]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Attachments (upload, download) and batch import of submissions from a spreadsheet or JSON-lines file. */
@@ -58,15 +52,7 @@ export function submissionFileRoutes(app: AppContext, ctx: SubmissionContext): R
       summary: 'Download an attachment', success: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
       handler: async function downloadAttachment(req, res) {
         const { attachment, bytes } = await readAttachment(app.store, actorOf(res), String(req.params.id), String(req.params.attachmentId));
-        res.set({
-          'Content-Type': attachment.mediaType,
-          'Content-Disposition': contentDisposition(attachment.fileName),
-          'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': "default-src 'none'; sandbox",
-          'Cache-Control': 'private, no-store',
-          Digest: `sha-256=${Buffer.from(attachment.sha256, 'hex').toString('base64')}`,
-        });
-        res.send(Buffer.from(bytes));
+        sendAttachment(res, attachment, bytes);
       },
     },
   ];
