@@ -67,11 +67,11 @@ describe('certificate and customs documents (one shared Chromium)', () => {
     assert.equal(decodeQr(file, scratch.path), created.body.verificationUrl);
   });
 
-  it('when the HTML page is asked for in Persian, then the document is right-to-left; other languages keep a Persian rtl section', async () => {
-    const fa = await request(registry.app).get(`/certificates/${number}?lang=fa`).expect(200).expect('Content-Type', /html/);
+  it('when the printable HTML is asked for in Persian, then the document is right-to-left; other languages keep a Persian rtl section', async () => {
+    const fa = await request(registry.app).get(`/certificates/${number}/print?lang=fa`).expect(200).expect('Content-Type', /html/);
     assert.match(fa.text, /<html lang="fa" dir="rtl">/);
     assert.ok(fa.text.includes('گواهی انطباق'));
-    const en = await request(registry.app).get(`/certificates/${number}`).expect(200);
+    const en = await request(registry.app).get(`/certificates/${number}/print`).expect(200);
     assert.match(en.text, /<html lang="en" dir="ltr">/);
     assert.match(en.text, /<p lang="fa" dir="rtl"/);
     assert.ok(!en.text.includes('<script'));

@@ -5,6 +5,7 @@ import { appendLogEntry } from '../ledger/transparency-log.ts';
 import { authorize } from '../policies/index.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
+import { recordInRegister } from './register-entry.ts';
 
 /** A certificate's status as anyone sees it: the recorded one, or `expired` once `validUntil` has passed. */
 export type EffectiveStatus = CertificateStatus | 'expired';
@@ -29,6 +30,12 @@ export function effectiveStatus(certificate: Pick<CertificateRecord, 'validUntil
   return Date.parse(certificate.validUntil) <= now.getTime() ? 'expired' : recorded;
 }
 
+/** The status changes possible from a status now (what the regulator's forms offer): revocation also once expired. */
+export function statusActionsFrom(current: EffectiveStatus): StatusAction[] {
+  return (Object.keys(transitions) as StatusAction[]).filter((action) =>
+    transitions[action].from.includes(current as CertificateStatus) || (action === 'revoke' && current === 'expired'));
+}
+
 /** The certificate and its events, or not_found. */
 export async function loadCertificate(reader: Pick<Store, 'certificates'> | StoreTransaction, number: string) {
   const certificate = await reader.certificates.get(number);
@@ -38,7 +45,7 @@ export async function loadCertificate(reader: Pick<Store, 'certificates'> | Stor
 
 /**
  * Suspends, reinstates or revokes a certificate (regulators of the issuing jurisdiction only, with a reason),
- * in one transaction: a new event, its log leaf and its audit event. The signed credential is never touched.
+ * in one transaction: a new event, its log leaf, the public register row's new status and its audit event. The signed credential is never touched.
  * Revocation is final; an expired certificate can still be revoked but not suspended or reinstated.
  */
 export async function changeStatus(ctx: CertificatesContext, actor: Actor, number: string, action: StatusAction, reason: string, requestId: string | null = null) {
@@ -49,13 +56,14 @@ export async function changeStatus(ctx: CertificatesContext, actor: Actor, numbe
     const now = ctx.now();
     const current = effectiveStatus(certificate, recordedStatus(events), now);
     const rule = transitions[action];
-    if (!rule.from.includes(current as CertificateStatus) && !(action === 'revoke' && current === 'expired')) {
+    if (!statusActionsFrom(current).includes(action)) {
       throw new DomainError('invalid_state', `cannot ${action} a ${current} certificate`, { state: current });
     }
     const at = now.toISOString();
     const leafIndex = await appendLogEntry(tx, { type: `certificate.${rule.event}`, number, credentialHash: certificate.credentialHash, status: rule.to, at });
     const event: CertificateEventRecord = { number, action: rule.event, status: rule.to, reason, actorId: actor.userId, at, leafIndex };
     await tx.certificates.appendEvent(event);
+    await recordInRegister(tx, certificate, [...events, event]);
     await auditCertificate(tx, actor, requestId, `certificate.${action}`, number, { reason, status: rule.to, leafIndex }, now);
     return { certificate, events: [...events, event] };
   });
