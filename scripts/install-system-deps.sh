@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the certificate documents need, only when they are missing:
-#   chromium         headless browser that prints the handlebars documents to PDF (puppeteer-core drives it)
-#   fonts-noto-core  Noto Sans / Noto Naskh Arabic for English, Russian and Persian text
+#   chromium         headless browser that prints the handlebars documents to PDF and runs the browser tests
+#                    in test/browser (puppeteer-core drives it; never a browser downloaded from npm)
+#   fonts-noto-core  Noto Sans / Noto Naskh Arabic for English, Russian and Persian text (documents and pages)
 #   poppler-utils    pdftotext, pdftoppm, pdfinfo (the document tests read the PDFs back)
 # Idempotent and quiet when everything is there; needs root (or sudo) only when it has to install.
 set -euo pipefail

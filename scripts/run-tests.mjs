@@ -19,6 +19,8 @@ const alone = [
 
 /** The slowest files start first, so the concurrent lanes end together. */
 const slowFirst = [
+  'test/browser/journey.test.ts',
+  'test/browser/accessibility.test.ts',
   'test/security/fuzz.test.ts',
   'test/documents/document-limits.test.ts',
   'test/documents/certificate-documents.test.ts',
