@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { commonDocument, conformingRadioSpec, radioDocument } from '../../fixtures/test-standards.ts';
+import { hasMessage } from '../../../server/http/web/i18n/translate.ts';
 import { buildForm, maxArrayRows, parseFormNumber, prepareFormSchema, readForm, type FormModel, type FormNode } from '../../../server/http/web/schema-form/index.ts';
 
 const schemasDir = join(import.meta.dirname, '..', '..', '..', 'schemas');
@@ -83,6 +84,30 @@ describe('schema form: building', () => {
     assert.deepEqual(node(on, '/deviceType')!.options!.map((o) => o.value), ['', 'router', 'access-point', 'mesh-node', 'outdoor-bridge']);
     assert.equal(node(on, '/radio/testReport/issueDate')!.inputType, 'date');
     assert.ok(node(on, '/radio/testReport/standards/0')!.suggestions!.includes('ETSI EN 300 328 V2.2.2'), 'anyOf string enums are offered as suggestions');
+  });
+
+  test('a property without a clause title is labelled from the property catalog in the page language, never by its raw name', () => {
+    const lastName = (n: FormNode) => n.name.split('/').pop()!;
+    let checked = 0;
+    for (const code of readdirSync(join(schemasDir, 'examples'))) {
+      if (code === 'IRRU-COMMON' || !readdirSync(join(schemasDir, 'standards')).includes(`${code}.json`)) continue;
+      const form = prepareFormSchema(shipped(code), [shipped('IRRU-COMMON')]);
+      for (const example of readdirSync(join(schemasDir, 'examples', code)).filter((file) => file.startsWith('conforming-'))) {
+        for (const n of nodes(buildForm(form, { values: readJson(`examples/${code}/${example}`) }, 'fa'))) {
+          if (!hasMessage(`property.${lastName(n)}`)) continue;
+          checked += 1;
+          assert.doesNotMatch(n.label, /^[A-Za-z ]+$/, `${code} ${example} ${n.name}: "${n.label}"`);
+        }
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} catalogued fields seen`);
+    const iot = buildForm(prepareFormSchema(shipped('IRRU-IOTM'), [shipped('IRRU-COMMON')]),
+      { values: { radio: { technologies: ['LTE-M'], cellular: { outputPower: { maxOutputPowerDbm: 23 } } } } }, 'fa');
+    assert.equal(node(iot, '/radio/cellular/outputPower/maxOutputPowerDbm')?.label, 'بیشینه توان خروجی (dBm)');
+    const ru = buildForm(radio(), { values: {} }, 'ru');
+    assert.equal(node(ru, '/identification/manufacturer')!.label, 'Изготовитель');
+    assert.match(node(ru, '/identification/countryOfOrigin')!.label, /^[А-Яа-яЁё ]+$/);
+    assert.equal(node(buildForm(radio(), { values: {} }, 'en'), '/identification/hardwareVersion')!.label, 'Hardware version');
   });
 
   test('"add another" gives one more row; rows never exceed the bound', () => {

@@ -3,12 +3,13 @@ import type { Message, MessageCatalog } from './messages/catalog-type.ts';
 import { messages as accounts } from './messages/accounts.ts';
 import { messages as catalog } from './messages/catalog.ts';
 import { messages as common } from './messages/common.ts';
+import { messages as properties } from './messages/properties.ts';
 import { messages as publicPages } from './messages/public.ts';
 import { messages as review } from './messages/review.ts';
 import { messages as vendor } from './messages/vendor.ts';
 
 /** Every interface text, from each area's catalog (messages/<area>.ts). */
-export const allMessages: Readonly<MessageCatalog> = Object.freeze({ ...common, ...catalog, ...accounts, ...vendor, ...review, ...publicPages });
+export const allMessages: Readonly<MessageCatalog> = Object.freeze({ ...common, ...catalog, ...accounts, ...vendor, ...review, ...publicPages, ...properties });
 
 export function hasMessage(key: string): boolean {
   return Object.hasOwn(allMessages, key);

@@ -7,7 +7,8 @@
  * booleans a yes / no / not stated select; arrays of enum values are checkboxes; other arrays, of scalars or of
  * objects, are repeatable groups with every existing item, one empty row, and an "add another" button
  * (`_action=add:<pointer>`) that re-renders with one more row, without JavaScript; anything the form cannot
- * show as inputs is a JSON textarea. Labels are the clause titles (`x-title`) in the page's language, help
+ * show as inputs is a JSON textarea. Labels are the clause titles (`x-title`) in the page's language (for a
+ * property without one, its `property.<name>` interface text, else its name made readable), help
  * is the requirement text (`x-requirement`); `$ref`s into other published standards are followed. A field
  * that only an `if`/`then` requires is shown when that `if` holds for the current values (or it holds a value).
  * Bounded: at most `maxFormFields` fields and `maxArrayRows` rows per array; deeper than `maxFormDepth` is JSON.
@@ -15,7 +16,7 @@
 import type { LocalizedText } from '../../../domain/conformance/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { pickText, type Language } from '../i18n/languages.ts';
-import { t } from '../i18n/translate.ts';
+import { hasMessage, t } from '../i18n/translate.ts';
 import { activeRequirements, type BranchNote } from './conditions.ts';
 import { childPointer, fieldId } from './field-id.ts';
 import { specSource, typedSource, type FieldSource } from './field-source.ts';
@@ -178,7 +179,7 @@ export function buildForm(form: FormSchema, state: FormState, lang: Language): F
       const visible = !shape.conditionallyRequired.has(property.name) || note !== undefined || source.has(childPointerText);
       if (!visible) continue;
       const child = propertyShape(form, shape, property.name)!;
-      const label = text(child.title ?? note?.title ?? null) || property.name;
+      const label = text(child.title ?? note?.title ?? null) || propertyLabel(lang, property.name);
       children.push(field(childPointerText, child, label, shape.required.has(property.name) || note !== undefined, depth + 1, note));
     }
     return children;
@@ -214,6 +215,18 @@ export function buildForm(form: FormSchema, state: FormState, lang: Language): F
     if (!fieldIds.has(pointer)) errorSummary.push({ href: null, label: pointer, message });
   }
   return { fields, fieldIds, errorSummary, truncated };
+}
+
+/**
+ * The label of a property without a clause title: its `property.<name>` interface text, else the name made
+ * readable (`maxOutputPowerDbm` → "Max output power dbm", `ipRating` → "Ip rating", `rxHTTPPort` → "Rx HTTP port").
+ */
+function propertyLabel(lang: Language, name: string): string {
+  const key = `property.${name}`;
+  if (hasMessage(key)) return t(lang, key);
+  const words = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().split(/\s+/)
+    .map((word) => (/^[A-Z][a-z]/.test(word) ? word.toLowerCase() : word)).join(' ');
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
 }
 
 /** The values at `pointer` of the JSON the conditions are decided on. */
