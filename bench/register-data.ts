@@ -3,7 +3,7 @@
  * certificates (a few makers hold most, as in EPREL or the FCC ID database), their brands and model series, model
  * codes and variants in Latin, Cyrillic and Persian script, HS codes, standards, statuses and issue dates.
  */
-import { hsDigitsOf, registerKey } from '../server/domain/certificates/register-keys.ts';
+import { hsDigitsOf, registerKey } from '../server/domain/register/register-keys.ts';
 import type { RegisterRecord } from '../server/store/port.ts';
 
 /** A small, fast, seeded PRNG (mulberry32), so every run builds the same register. */

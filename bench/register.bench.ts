@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { searchRegister, type RegisterQuery } from '../server/domain/certificates/register-search.ts';
+import { searchRegister, type RegisterQuery } from '../server/domain/register/register-search.ts';
 import { databaseFileName, openSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { makers, pickMaker, registerRowOf, seededRandom } from './register-data.ts';
 

@@ -6,7 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import { certificateIssuingHook } from './domain/certificates/approval-issuance.ts';
 import { createCertificatesContext, type CertificatesContext } from './domain/certificates/context.ts';
-import { fileKeyVault, keysDirOf } from './domain/certificates/key-vault.ts';
+import { fileKeyVault, keysDirOf } from './domain/credentials/key-vault.ts';
 import { createDocumentRenderer, type DocumentRenderer } from './documents/index.ts';
 import { createPdfRenderer } from './documents/pdf-renderer.ts';
 import { createConformanceEngine, type ConformanceEngine } from './domain/conformance/index.ts';

@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino';
 import { closeApp, createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCheckPool } from './domain/checking/check-pool.ts';
-import { registerUnregisteredCertificates } from './domain/certificates/register-backfill.ts';
+import { registerUnregisteredCertificates } from './domain/register/register-backfill.ts';
 import { isDomainError } from './domain/errors.ts';
 import { publishShippedStandards } from './shipped-standards.ts';
 import { openStore } from './store/index.ts';

@@ -1,5 +1,5 @@
 import type { CertificateView } from '../domain/certificates/lookup.ts';
-import type { LanguageValue } from '../domain/certificates/credential.ts';
+import type { LanguageValue } from '../domain/credentials/credential.ts';
 import { labelsIn, otherLanguages, trilingual, type DocumentLanguage } from './labels.ts';
 
 /** The text in `lang` from VC language values, English otherwise. */

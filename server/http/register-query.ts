@@ -1,4 +1,4 @@
-import type { RegisterQuery } from '../domain/certificates/register-search.ts';
+import type { RegisterQuery } from '../domain/register/register-search.ts';
 import { validateInput } from '../input-schemas.ts';
 
 /** The register query parameters as the URL carries them (validated by urn:irru:api:register-query). */

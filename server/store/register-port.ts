@@ -24,7 +24,7 @@ export interface RegisterRecord {
   standardVersion: string;
   issuedAt: string;
   validUntil: string;
-  /** The manufacturer and model folded for comparison (domain/certificates/register-keys.ts): what their filters match. */
+  /** The manufacturer and model folded for comparison (domain/register/register-keys.ts): what their filters match. */
   manufacturerKey: string;
   modelKey: string;
   /** The HS code's digits alone ("8517.13.00" → "85171300"): HS codes are hierarchical, so its filter matches a prefix. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import QRCode from 'qrcode';
-import { certificateVerificationUrl } from '../../server/domain/certificates/verification-url.ts';
+import { certificateVerificationUrl } from '../../server/domain/verification/verification-url.ts';
 import { t } from '../../server/http/web/i18n/translate.ts';
 import type { CertificateRecord, Jurisdiction } from '../../server/store/port.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { keysDirOf } from '../../server/domain/certificates/key-vault.ts';
+import { keysDirOf } from '../../server/domain/credentials/key-vault.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
 import { runRegistryAt, runRegistryInProcess } from '../helpers/cli.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { actorFromUser } from '../../server/domain/accounts/actor.ts';
-import { createCustomsDocument, type ShipmentRequest } from '../../server/domain/certificates/customs-document.ts';
+import { createCustomsDocument, type ShipmentRequest } from '../../server/domain/customs/customs-document.ts';
 import { describeCertificate, describeCustomsDocument, type CertificateView, type CustomsDocumentView } from '../../server/domain/certificates/lookup.ts';
 import { createDocumentRenderer, type DocumentRenderer } from '../../server/documents/index.ts';
 import { labels, type DocumentLanguage } from '../../server/documents/labels.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import request from 'supertest';
-import { formatCustomsNumber } from '../../server/domain/certificates/customs-document-number.ts';
+import { formatCustomsNumber } from '../../server/domain/customs/customs-document-number.ts';
 import { prepareStandard } from '../../server/domain/standards/lookup.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf, smartphoneSpec } from '../helpers/certificates.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CompactSign, generateKeyPair } from 'jose';
 import request from 'supertest';
-import { verifyCertificate } from '../../server/domain/certificates/verification.ts';
+import { verifyCertificate } from '../../server/domain/verification/verification.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf, smartphoneSpec } from '../helpers/certificates.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import supertest from 'supertest';
-import { searchRegister } from '../../server/domain/certificates/register-search.ts';
+import { searchRegister } from '../../server/domain/register/register-search.ts';
 import { formatDateTime } from '../../server/http/web/i18n/format.ts';
 import type { CertificateRecord } from '../../server/store/port.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';

@@ -1,6 +1,6 @@
 import { publishShippedStandards } from '../../shipped-standards.ts';
-import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts';
-import { ensureSigningKeys } from '../../domain/certificates/key-management.ts';
+import { fileKeyVault, keysDirOf } from '../../domain/credentials/key-vault.ts';
+import { ensureSigningKeys } from '../../domain/credentials/key-management.ts';
 import type { CliContext } from '../cli-context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts';
-import { rotateOrganisationKey } from '../../domain/certificates/key-management.ts';
+import { fileKeyVault, keysDirOf } from '../../domain/credentials/key-vault.ts';
+import { rotateOrganisationKey } from '../../domain/credentials/key-management.ts';
 import { UsageError, type CliContext } from '../cli-context.ts';
 
 /** `registry keys rotate --org NAME`: a new Ed25519 key for the authority; the old one stays published, retired. */

@@ -5,8 +5,8 @@ import { actorFromUser } from '../../domain/accounts/actor.ts';
 import { createUser } from '../../domain/accounts/users.ts';
 import { certificateIssuingHook } from '../../domain/certificates/approval-issuance.ts';
 import { createCertificatesContext, type CertificatesContext } from '../../domain/certificates/context.ts';
-import { ensureSigningKeys } from '../../domain/certificates/key-management.ts';
-import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts';
+import { ensureSigningKeys } from '../../domain/credentials/key-management.ts';
+import { fileKeyVault, keysDirOf } from '../../domain/credentials/key-vault.ts';
 import { changeStatus, recordedStatus } from '../../domain/certificates/status.ts';
 import {
   createSubmission, decideSubmission, submitSubmission, takeForReview, type ActingUser, type NewSubmission, type SubmissionContext,

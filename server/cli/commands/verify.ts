@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCertificatesContext } from '../../domain/certificates/context.ts';
-import { fileKeyVault, keysDirOf } from '../../domain/certificates/key-vault.ts';
-import { verifyOffline } from '../../domain/certificates/offline-verification.ts';
-import { verifyCertificate } from '../../domain/certificates/verification.ts';
+import { fileKeyVault, keysDirOf } from '../../domain/credentials/key-vault.ts';
+import { verifyOffline } from '../../domain/verification/offline-verification.ts';
+import { verifyCertificate } from '../../domain/verification/verification.ts';
 import type { SignedCheckpoint } from '../../domain/ledger/checkpoint.ts';
 import type { CertificateFacts } from '../../domain/verification/certificate-facts.ts';
 import type { Verdict, VerdictReason } from '../../domain/verification/verdict.ts';

@@ -1,6 +1,6 @@
 import type { OnApproved } from '../submissions/approval-hook.ts';
 import type { CertificatesContext } from './context.ts';
-import type { CertifiableReport } from './credential.ts';
+import type { CertifiableReport } from '../credentials/credential.ts';
 import { issueCertificate } from './issue.ts';
 
 /**

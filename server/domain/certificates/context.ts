@@ -1,5 +1,5 @@
 import type { Store } from '../../store/port.ts';
-import type { KeyVault } from './key-vault.ts';
+import type { KeyVault } from '../credentials/key-vault.ts';
 
 /** What the certificate functions work with. Built once at start-up, then frozen. */
 export interface CertificatesContext {

@@ -5,13 +5,13 @@ import { DomainError } from '../errors.ts';
 import { appendLogEntry } from '../ledger/transparency-log.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import { formatCertificateNumber } from './certificate-number.ts';
-import { recordInRegister } from './register-entry.ts';
+import { recordInRegister } from '../register/register-entry.ts';
 import { addYears, type CertificatesContext } from './context.ts';
-import { buildCredential, type CertifiableReport, type EvidenceFile } from './credential.ts';
-import { sha256Hex } from './jws.ts';
+import { buildCredential, type CertifiableReport, type EvidenceFile } from '../credentials/credential.ts';
+import { sha256Hex } from '../credentials/jws.ts';
 import { certifiableProduct } from '../submissions/certifiable.ts';
-import type { CertifiedProduct } from './product.ts';
-import { activeAuthorityKey, signCompact } from './signing-keys.ts';
+import type { CertifiedProduct } from '../credentials/product.ts';
+import { activeAuthorityKey, signCompact } from '../credentials/signing-keys.ts';
 
 /** What an approval hands to issuance: the approved revision with its report, and who approved it. */
 export interface IssuanceInput {

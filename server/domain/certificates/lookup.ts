@@ -1,11 +1,11 @@
 import type { CertificateEventRecord, CertificateRecord, CustomsDocumentRecord } from '../../store/port.ts';
 import { DomainError } from '../errors.ts';
 import type { CertificatesContext } from './context.ts';
-import type { Credential } from './credential.ts';
-import { parseCustomsNumber } from './customs-document-number.ts';
-import { decodeJws } from './jws.ts';
+import type { Credential } from '../credentials/credential.ts';
+import { parseCustomsNumber } from '../customs/customs-document-number.ts';
+import { decodeJws } from '../credentials/jws.ts';
 import { effectiveStatus, loadCertificate, recordedStatus, type EffectiveStatus } from './status.ts';
-import { certificateVerificationUrl, customsVerificationUrl } from './verification-url.ts';
+import { certificateVerificationUrl, customsVerificationUrl } from '../verification/verification-url.ts';
 
 /** A certificate as readers see it: the record, its decoded credential, its events and its status now. */
 export interface CertificateView {

@@ -5,7 +5,7 @@ import { appendLogEntry } from '../ledger/transparency-log.ts';
 import { authorize } from '../policies/index.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
-import { recordInRegister } from './register-entry.ts';
+import { recordInRegister } from '../register/register-entry.ts';
 
 /** A certificate's status as anyone sees it: the recorded one, or `expired` once `validUntil` has passed. */
 export type EffectiveStatus = CertificateStatus | 'expired';

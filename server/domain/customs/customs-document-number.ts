@@ -1,5 +1,5 @@
 import type { Jurisdiction } from '../../store/port.ts';
-import { maxSequence, registryCheckDigit } from './certificate-number.ts';
+import { maxSequence, registryCheckDigit } from '../certificates/certificate-number.ts';
 
 /**
  * Customs document numbers: `IRRU-CD-<importing jurisdiction>-<year>-<6-digit sequence>-<check digit>`,

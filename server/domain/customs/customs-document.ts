@@ -4,16 +4,16 @@ import type { Actor } from '../accounts/actor.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../policies/index.ts';
-import { auditCertificate } from './certificate-audit.ts';
-import type { CertificatesContext } from './context.ts';
+import { auditCertificate } from '../certificates/certificate-audit.ts';
+import type { CertificatesContext } from '../certificates/context.ts';
 import { buildAttestation, type ShipmentRequest } from './customs-attestation.ts';
 import { formatCustomsNumber } from './customs-document-number.ts';
 import { checkCustomsScope, importBasis, recognitionOf } from './customs-scope.ts';
-import { decodeJws, sha256Hex } from './jws.ts';
+import { decodeJws, sha256Hex } from '../credentials/jws.ts';
 import type { ScopeResult } from './scope.ts';
 import { assertSerialsAgree } from './serials.ts';
-import { activeAuthorityKey, issuerIdOf, signCompact } from './signing-keys.ts';
-import { effectiveStatus, loadCertificate, recordedStatus } from './status.ts';
+import { activeAuthorityKey, issuerIdOf, signCompact } from '../credentials/signing-keys.ts';
+import { effectiveStatus, loadCertificate, recordedStatus } from '../certificates/status.ts';
 
 export type { ShipmentRequest } from './customs-attestation.ts';
 

@@ -1,6 +1,6 @@
 import type { Jurisdiction } from '../../store/port.ts';
 import { hsCodesAgree, sameIdentifier, type ScopeCheck, type ScopeResult } from './scope.ts';
-import type { EffectiveStatus } from './status.ts';
+import type { EffectiveStatus } from '../certificates/status.ts';
 
 /** Why a certificate is valid for import into a jurisdiction. */
 export type ImportBasis = 'issued_by_importing_jurisdiction' | 'mutual_recognition';

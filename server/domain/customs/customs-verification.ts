@@ -1,8 +1,8 @@
 import type { CertificateRecord, CustomsDocumentRecord, Jurisdiction } from '../../store/port.ts';
 import type { AttestedShipment } from './customs-attestation.ts';
-import type { CertificatesContext } from './context.ts';
-import { knownKeyOf } from './credential-check.ts';
-import { decodeJws, signatureVerifies } from './jws.ts';
+import type { CertificatesContext } from '../certificates/context.ts';
+import { knownKeyOf } from '../credentials/credential-check.ts';
+import { decodeJws, signatureVerifies } from '../credentials/jws.ts';
 
 /** The check of a customs document named by a QR code, with the shipment facts it attests. */
 export interface CustomsDocumentCheck {

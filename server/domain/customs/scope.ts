@@ -1,4 +1,4 @@
-import type { EffectiveStatus } from './status.ts';
+import type { EffectiveStatus } from '../certificates/status.ts';
 
 /** What a shipment declares, to be checked against a certificate. */
 export interface ShipmentDeclaration {

@@ -1,8 +1,8 @@
 import type { SigningKeyRecord } from '../../store/port.ts';
-import { signCheckpoint, type SignedCheckpoint } from '../ledger/checkpoint.ts';
-import { rootAt } from '../ledger/transparency-log.ts';
-import type { CertificatesContext } from './context.ts';
-import { activeLogKey, signCompact } from './signing-keys.ts';
+import { signCheckpoint, type SignedCheckpoint } from './checkpoint.ts';
+import { rootAt } from './transparency-log.ts';
+import type { CertificatesContext } from '../certificates/context.ts';
+import { activeLogKey, signCompact } from '../credentials/signing-keys.ts';
 
 /** The newest active credential key of each jurisdiction: the checkpoint's co-signers. */
 function cosignersOf(keys: SigningKeyRecord[]): SigningKeyRecord[] {

@@ -1,7 +1,7 @@
 import type { CertificateEventRecord, CertificateRecord, RegisterRecord, StoreTransaction } from '../../store/port.ts';
-import { decodeJws } from './jws.ts';
+import { decodeJws } from '../credentials/jws.ts';
 import { hsDigitsOf, registerKey } from './register-keys.ts';
-import { recordedStatus } from './status.ts';
+import { recordedStatus } from '../certificates/status.ts';
 
 type Json = Record<string, unknown>;
 const objectAt = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});

@@ -1,7 +1,7 @@
 import type { CertificateStatus, Jurisdiction, RegisterRow, RegisterSearch, Store } from '../../store/port.ts';
 import { DomainError } from '../errors.ts';
 import { hsDigitsOf, registerKey, searchWords } from './register-keys.ts';
-import { effectiveStatus, type EffectiveStatus } from './status.ts';
+import { effectiveStatus, type EffectiveStatus } from '../certificates/status.ts';
 
 /** A search of the public register; every given filter must hold. Empty strings count as not given (as a blank form field). */
 export interface RegisterQuery {

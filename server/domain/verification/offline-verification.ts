@@ -2,11 +2,11 @@ import { canonicalJson } from '../canonical-json.ts';
 import { checkpointOf, type SignedCheckpoint } from '../ledger/checkpoint.ts';
 import { entryLeafHash, fromHex, type LogEntry } from '../ledger/log-entry.ts';
 import { verifyInclusion } from '../ledger/merkle.ts';
-import { assessCredentialJws, jwkSetLookup, type IntegrityResult, type IssuerResult } from './credential-check.ts';
-import { decodeJws, signatureVerifies } from './jws.ts';
-import { certificateFactsOf, type CertificateFacts } from '../verification/certificate-facts.ts';
-import { numberProblem } from '../verification/number-check.ts';
-import { decideVerdict, type Verdict, type VerdictReason } from '../verification/verdict.ts';
+import { assessCredentialJws, jwkSetLookup, type IntegrityResult, type IssuerResult } from '../credentials/credential-check.ts';
+import { decodeJws, signatureVerifies } from '../credentials/jws.ts';
+import { certificateFactsOf, type CertificateFacts } from './certificate-facts.ts';
+import { numberProblem } from './number-check.ts';
+import { decideVerdict, type Verdict, type VerdictReason } from './verdict.ts';
 
 /** What an offline verifier has: the credential, and optionally its log proof and a checkpoint, plus the JWK Set. */
 export interface OfflineEvidence {

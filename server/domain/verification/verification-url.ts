@@ -1,4 +1,4 @@
-import { numberPattern } from './certificate-number.ts';
+import { numberPattern } from '../certificates/certificate-number.ts';
 
 /**
  * What a QR code holds: a short verification URL, never the document itself.

@@ -2,16 +2,16 @@ import type { CertificateRecord } from '../../store/port.ts';
 import { fromHex } from '../ledger/log-entry.ts';
 import { verifyInclusion } from '../ledger/merkle.ts';
 import { inclusionProof } from '../ledger/transparency-log.ts';
-import type { CertificatesContext } from './context.ts';
-import { assessCredentialJws, knownKeyOf, type CredentialAssessment, type IntegrityResult, type IssuerResult } from './credential-check.ts';
-import { checkScope, type ScopeResult, type ShipmentDeclaration } from './scope.ts';
-import { effectiveStatus, recordedStatus, type EffectiveStatus } from './status.ts';
+import type { CertificatesContext } from '../certificates/context.ts';
+import { assessCredentialJws, knownKeyOf, type CredentialAssessment, type IntegrityResult, type IssuerResult } from '../credentials/credential-check.ts';
+import { checkScope, type ScopeResult, type ShipmentDeclaration } from '../customs/scope.ts';
+import { effectiveStatus, recordedStatus, type EffectiveStatus } from '../certificates/status.ts';
 import { parseVerificationUrl, type VerificationTarget } from './verification-url.ts';
-import { verifyCustomsDocument, type CustomsDocumentCheck } from './customs-verification.ts';
-import { certificateFactsOf, type CertificateFacts } from '../verification/certificate-facts.ts';
-import { numberProblem } from '../verification/number-check.ts';
-import { foreignOrigin } from '../verification/qr-origin.ts';
-import { decideVerdict, type Verdict, type VerdictInput, type VerdictReason } from '../verification/verdict.ts';
+import { verifyCustomsDocument, type CustomsDocumentCheck } from '../customs/customs-verification.ts';
+import { certificateFactsOf, type CertificateFacts } from './certificate-facts.ts';
+import { numberProblem } from './number-check.ts';
+import { foreignOrigin } from './qr-origin.ts';
+import { decideVerdict, type Verdict, type VerdictInput, type VerdictReason } from './verdict.ts';
 
 /** What to verify: a number, a compact JWS, or a QR payload; optionally a shipment to check against the scope. */
 export interface VerifyRequest {

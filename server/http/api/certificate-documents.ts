@@ -1,7 +1,7 @@
 import type { Response } from 'express';
-import { createCustomsDocument, type ShipmentRequest } from '../../domain/certificates/customs-document.ts';
+import { createCustomsDocument, type ShipmentRequest } from '../../domain/customs/customs-document.ts';
 import { describeCertificate, describeCustomsDocument } from '../../domain/certificates/lookup.ts';
-import { customsVerificationUrl } from '../../domain/certificates/verification-url.ts';
+import { customsVerificationUrl } from '../../domain/verification/verification-url.ts';
 import { documentLanguageOf } from '../../documents/labels.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf } from '../middleware/authorize.ts';

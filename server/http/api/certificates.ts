@@ -1,4 +1,4 @@
-import { currentCheckpoint } from '../../domain/certificates/checkpoints.ts';
+import { currentCheckpoint } from '../../domain/ledger/checkpoints.ts';
 import { describeCertificate } from '../../domain/certificates/lookup.ts';
 import { changeStatus, type StatusAction } from '../../domain/certificates/status.ts';
 import type { CertificatesContext } from '../../domain/certificates/context.ts';

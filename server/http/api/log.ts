@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { currentCheckpoint } from '../../domain/certificates/checkpoints.ts';
+import { currentCheckpoint } from '../../domain/ledger/checkpoints.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { consistencyProof, inclusionProof, logEntries, maxEntriesPerPage } from '../../domain/ledger/transparency-log.ts';
 import type { AppContext } from '../context.ts';

@@ -1,6 +1,6 @@
-import { collectRegister, registerExportRows } from '../../domain/certificates/register-export.ts';
-import { registerCsv } from '../../domain/certificates/register-csv.ts';
-import { searchRegister } from '../../domain/certificates/register-search.ts';
+import { collectRegister, registerExportRows } from '../../domain/register/register-export.ts';
+import { registerCsv } from '../../domain/register/register-csv.ts';
+import { searchRegister } from '../../domain/register/register-search.ts';
 import type { AppContext } from '../context.ts';
 import { registerLink, registerQueryFrom } from '../register-query.ts';
 import type { RouteDef } from './route.ts';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import type { ShipmentDeclaration } from '../../domain/certificates/scope.ts';
-import { verifyCertificate, type VerifyRequest } from '../../domain/certificates/verification.ts';
+import type { ShipmentDeclaration } from '../../domain/customs/scope.ts';
+import { verifyCertificate, type VerifyRequest } from '../../domain/verification/verification.ts';
 import { requireCertificateNumber } from '../../domain/verification/number-check.ts';
 import { validateInput } from '../../input-schemas.ts';
 import type { AppContext } from '../context.ts';

@@ -25,7 +25,7 @@ function toRecord(row: SigningKeyRow): SigningKeyRecord {
   };
 }
 
-/** Public halves of the signing keys in SQLite (private halves live in files, see domain/certificates/key-vault.ts). */
+/** Public halves of the signing keys in SQLite (private halves live in files, see domain/credentials/key-vault.ts). */
 export function createSigningKeyRepository(db: Database): SigningKeyRepository {
   const byKid = db.prepare('SELECT * FROM signing_keys WHERE kid = ?');
   const all = db.prepare('SELECT * FROM signing_keys ORDER BY seq');

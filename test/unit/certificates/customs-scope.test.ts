@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatCertificateNumber } from '../../../server/domain/certificates/certificate-number.ts';
-import { formatCustomsNumber, parseCustomsNumber } from '../../../server/domain/certificates/customs-document-number.ts';
-import { checkCustomsScope, importBasis, recognitionOf, type CertifiedScope } from '../../../server/domain/certificates/customs-scope.ts';
-import { hsCodesAgree, modelAgrees, sameIdentifier } from '../../../server/domain/certificates/scope.ts';
+import { formatCustomsNumber, parseCustomsNumber } from '../../../server/domain/customs/customs-document-number.ts';
+import { checkCustomsScope, importBasis, recognitionOf, type CertifiedScope } from '../../../server/domain/customs/customs-scope.ts';
+import { hsCodesAgree, modelAgrees, sameIdentifier } from '../../../server/domain/customs/scope.ts';
 
 const certified: CertifiedScope = {
   issuingJurisdiction: 'IR', recognisedBy: ['IR', 'RU'], status: 'valid',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertSerialsAgree, parseSerialRange, serialFailures } from '../../../server/domain/certificates/serials.ts';
+import { assertSerialsAgree, parseSerialRange, serialFailures } from '../../../server/domain/customs/serials.ts';
 import { isDomainError } from '../../../server/domain/errors.ts';
 
 describe('serial ranges and quantity', () => {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../../../domain/accounts/actor.ts';
 import { describeCertificate, describeCustomsDocument } from '../../../domain/certificates/lookup.ts';
-import { publicJwkSet } from '../../../domain/certificates/signing-keys.ts';
+import { publicJwkSet } from '../../../domain/credentials/signing-keys.ts';
 import { changeStatus, statusActionsFrom, type StatusAction } from '../../../domain/certificates/status.ts';
 import { DomainError, isDomainError } from '../../../domain/errors.ts';
 import { authorize, can } from '../../../domain/policies/index.ts';

@@ -1,7 +1,7 @@
-import { recognitionOf } from '../../../domain/certificates/customs-scope.ts';
-import type { LanguageValue } from '../../../domain/certificates/credential.ts';
+import { recognitionOf } from '../../../domain/customs/customs-scope.ts';
+import type { LanguageValue } from '../../../domain/credentials/credential.ts';
 import { describeCertificate, type CertificateView } from '../../../domain/certificates/lookup.ts';
-import { verifyCertificate, type Verification, type VerifyRequest } from '../../../domain/certificates/verification.ts';
+import { verifyCertificate, type Verification, type VerifyRequest } from '../../../domain/verification/verification.ts';
 import type { Jurisdiction } from '../../../store/port.ts';
 import type { AppContext } from '../../context.ts';
 import { languageNames, languages, type Language } from '../i18n/languages.ts';

@@ -1,6 +1,6 @@
-import type { ShipmentRequest } from '../../../domain/certificates/customs-document.ts';
-import type { ScopeCheck } from '../../../domain/certificates/scope.ts';
-import { parseSerialRange } from '../../../domain/certificates/serials.ts';
+import type { ShipmentRequest } from '../../../domain/customs/customs-document.ts';
+import type { ScopeCheck } from '../../../domain/customs/scope.ts';
+import { parseSerialRange } from '../../../domain/customs/serials.ts';
 import type { DomainError } from '../../../domain/errors.ts';
 import { numberProblem } from '../../../domain/verification/number-check.ts';
 import { validateInput, type InputFailure } from '../../../input-schemas.ts';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../../../domain/accounts/actor.ts';
-import type { CustomsAttestation } from '../../../domain/certificates/customs-attestation.ts';
-import { createCustomsDocument } from '../../../domain/certificates/customs-document.ts';
+import type { CustomsAttestation } from '../../../domain/customs/customs-attestation.ts';
+import { createCustomsDocument } from '../../../domain/customs/customs-document.ts';
 import { describeCustomsDocument } from '../../../domain/certificates/lookup.ts';
 import { DomainError, isDomainError } from '../../../domain/errors.ts';
 import { authorize } from '../../../domain/policies/index.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Actor } from '../../../domain/accounts/actor.ts';
-import { maxSearchWords, searchRegister, type RegisterPage } from '../../../domain/certificates/register-search.ts';
+import { maxSearchWords, searchRegister, type RegisterPage } from '../../../domain/register/register-search.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { authorize } from '../../../domain/policies/index.ts';
 import type { InputFailure } from '../../../input-schemas.ts';

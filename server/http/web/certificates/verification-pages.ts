@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import { certificateVerificationUrl, parseVerificationUrl } from '../../../domain/certificates/verification-url.ts';
+import { certificateVerificationUrl, parseVerificationUrl } from '../../../domain/verification/verification-url.ts';
 import type { Actor } from '../../../domain/accounts/actor.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { authorize } from '../../../domain/policies/index.ts';

@@ -2,7 +2,7 @@
 -- issuance and every status change, and a full-text index over manufacturer, brand, model and variants.
 -- The facts come from the signed credential and never change; only status, status_reason and status_at do.
 -- Certificates issued before this migration get their row from the application at start-up (the facts are in
--- the signed credential, which SQL cannot read): see server/domain/certificates/register-backfill.ts.
+-- the signed credential, which SQL cannot read): see server/domain/register/register-backfill.ts.
 
 CREATE TABLE certificate_register (
   -- The certificate's issuance order (certificates.seq): the sort key (newest first is descending position),
