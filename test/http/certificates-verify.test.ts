@@ -35,6 +35,20 @@ describe('certificate verification', () => {
     await request(registry.app).get(`/v/${number}`).expect(302).expect('Location', `/certificates/${number}`);
   });
 
+  it('when the QR link is asked for application/vc+jwt or JSON, then it answers with the signed credential or the certificate, not a page', async () => {
+    const stored = (await registry.store.certificates.get(number))!;
+    const jwt = await request(registry.app).get(`/v/${number}`).set('Accept', 'application/vc+jwt').expect(200);
+    assert.equal(jwt.type, 'application/vc+jwt');
+    assert.equal(jwt.text, stored.jws);
+    assert.match(String(jwt.headers.vary), /Accept/);
+    const json = await request(registry.app).get(`/v/${number}`).set('Accept', 'application/json').expect(200);
+    assert.equal(json.body.jws, stored.jws);
+    const page = await request(registry.app).get(`/v/${number}`).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(302);
+    assert.equal(page.headers.location, `/certificates/${number}`);
+    const unknown = `${number.slice(0, 8)}2026-999999-0`;
+    await request(registry.app).get(`/v/${unknown}`).set('Accept', 'application/vc+jwt').expect(404).expect('Content-Type', /problem\+json/);
+  });
+
   it('when a number has a wrong check digit or is malformed, then "no such certificate number (check digit)" (GET 200 invalid, POST 400 naming /number)', async () => {
     const wrong = `${number.slice(0, -1)}${(Number(number.at(-1)) + 1) % 10}`;
     const bad = (await request(registry.app).get(`/api/v1/verify/${wrong}`).expect(200)).body;

@@ -8,6 +8,7 @@ import { authorize, can } from '../../../domain/policies/index.ts';
 import { numberProblem } from '../../../domain/verification/number-check.ts';
 import { documentLanguageOf } from '../../../documents/labels.ts';
 import { validateInput } from '../../../input-schemas.ts';
+import { certificateResponse } from '../../api/certificates.ts';
 import type { AppContext } from '../../context.ts';
 import { presentCertificate } from './certificate-presentation.ts';
 import { formPost } from '../forms.ts';
@@ -101,8 +102,22 @@ export function certificatePages(ctx: AppContext): Router {
     res.type('html').send(await documents.certificateHtml(view, issuer?.name ?? '', documentLanguageOf(req.query.lang)));
   });
   for (const action of statusActions) statusForm(ctx, router, action);
-  router.get('/v/:number', function verificationLink(req, res) {
-    res.redirect(302, `/certificates/${encodeURIComponent(String(req.params.number))}`);
+  // The QR's link serves people and programs: a browser is sent to the certificate page; a client asking for
+  // `application/vc+jwt` gets the signed credential itself, one asking for JSON the API's certificate answer.
+  router.get('/v/:number', async function verificationLink(req, res) {
+    const number = String(req.params.number);
+    res.vary('Accept');
+    const wanted = req.accepts(['text/html', 'application/vc+jwt', 'application/json']);
+    if (wanted === 'application/vc+jwt') {
+      const view = await describeCertificate(certificates, number);
+      res.type('application/vc+jwt').set('Cache-Control', 'no-cache').send(view.certificate.jws);
+      return;
+    }
+    if (wanted === 'application/json') {
+      res.set('Cache-Control', 'no-cache').json(await certificateResponse(certificates, number));
+      return;
+    }
+    res.redirect(302, `/certificates/${encodeURIComponent(number)}`);
   });
   router.get('/v/:number/customs/:id', async function customsVerificationPage(req, res) {
     // Only the unguessable id opens the page: the sequential IRRU-CD number would let anyone list every shipment.
