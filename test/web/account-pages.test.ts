@@ -66,6 +66,19 @@ describe('my account: password', () => {
     assert.doesNotMatch(JSON.stringify(event.summary), /brand new/);
   });
 
+  test('guessing the current password from an open session is throttled like sign-in: after 5 wrong guesses even the right one is refused', async () => {
+    const { agent, user } = await signInAs(registry, 'vendor');
+    for (let guess = 0; guess < registry.config.sessions.maxFailures; guess += 1) {
+      const wrong = await postForm(agent, '/account', '/account/password', { currentPassword: `guess number ${guess}`, newPassword, repeatPassword: newPassword });
+      assert.equal(wrong.status, 422);
+    }
+    const refused = await postForm(agent, '/account', '/account/password', { currentPassword: testPassword, newPassword, repeatPassword: newPassword });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.match(fieldError(refused.text, 'currentPassword') ?? '', /Too many failed attempts/);
+    assert.equal(await signInFails(registry, user.email, newPassword), true, 'the password did not change');
+  });
+
   test('a wrong current password (an admin\'s too) is shown next to its field in the user\'s language; nothing is echoed and nothing changes', async () => {
     for (const role of ['customs', 'admin'] as const) {
       const { agent, user } = await signInAs(registry, role);

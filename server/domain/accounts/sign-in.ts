@@ -8,7 +8,11 @@ function throttleKeys(email: string, clientAddress: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `client:${clientAddress}`];
 }
 
-async function refuseWhenThrottled(store: Store, keys: string[], settings: SessionSettings, now: Date): Promise<void> {
+/**
+ * Refuses with too_many_attempts while any key has had too many failures in the window (sign-in, and a
+ * signed-in user's guesses at their current password).
+ */
+export async function refuseWhenThrottled(store: Store, keys: string[], settings: SessionSettings, now: Date): Promise<void> {
   const since = new Date(now.getTime() - settings.lockoutMinutes * 60_000).toISOString();
   for (const key of keys) {
     // A client address gets more room than one account: several people may sign in from one border post.
@@ -33,11 +37,16 @@ export async function signIn(store: Store, email: string, password: string, clie
   // The decoy keeps an unknown address as slow as a wrong password.
   const matches = await verifyPassword(stored ?? (await decoyPasswordHash()), password);
   if (!user || !stored || !matches || user.disabledAt !== null) {
-    await store.transaction(async (tx) => {
-      for (const key of keys) await tx.webSessions.recordSignInFailure(key, now.toISOString());
-    });
+    await recordFailures(store, keys, now);
     throw new DomainError('unauthenticated', 'the e-mail address or password is wrong');
   }
   await store.transaction((tx) => tx.webSessions.clearSignInFailures(keys[0]!));
   return user;
+}
+
+/** Records one failed guess under each key. */
+export async function recordFailures(store: Store, keys: string[], now: Date): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const key of keys) await tx.webSessions.recordSignInFailure(key, now.toISOString());
+  });
 }

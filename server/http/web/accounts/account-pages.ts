@@ -89,8 +89,12 @@ export function accountPages({ store, config }: AppContext): Router {
     };
     if (Object.keys(errors).length > 0) return renderAccount(req, res, { errors }, 422);
     try {
-      await setPassword(store, actingOf(req, res), actor.userId, password, { currentPassword: current });
+      await setPassword(store, actingOf(req, res), actor.userId, password, { currentPassword: current, throttle: config.sessions });
     } catch (error) {
+      if (isDomainError(error, 'too_many_attempts')) {
+        res.setHeader('Retry-After', String(config.sessions.lockoutMinutes * 60));
+        return renderAccount(req, res, { errors: { currentPassword: t(lang, 'signIn.throttled', { minutes: config.sessions.lockoutMinutes }) } }, 429);
+      }
       const problem = isDomainError(error, 'validation_failed') ? error.details.problem : undefined;
       if (typeof problem !== 'string') throw error;
       const field = (error as DomainError).details.field === 'currentPassword' ? 'currentPassword' : 'newPassword';
