@@ -1,4 +1,4 @@
-import type { CertificateStatus, Jurisdiction, RegisterRow, RegisterSearch, Store } from '../../store/port.ts';
+import type { CertificateStatus, Jurisdiction, RegisterKeys, RegisterRecord, RegisterRow, RegisterSearch, Store } from '../../store/port.ts';
 import { DomainError } from '../errors.ts';
 import { hsDigitsOf, registerKey, searchWords } from './register-keys.ts';
 import { effectiveStatus, type EffectiveStatus } from '../certificates/status.ts';
@@ -28,23 +28,11 @@ export interface RegisterQuery {
   limit?: number;
 }
 
-/** One certificate as the public register lists it. */
-export interface RegisterEntry {
-  number: string;
-  jurisdiction: Jurisdiction;
+/** One certificate as the public register lists it: the stored facts, its status now (expiry by date included) and its standard. */
+export type RegisterEntry = Omit<RegisterRecord, RegisterKeys | 'status' | 'standardCode' | 'standardVersion'> & {
   status: EffectiveStatus;
-  /** The public reason and date of the last suspension, reinstatement or revocation; null when there was none. */
-  statusReason: string | null;
-  statusAt: string | null;
-  manufacturer: string;
-  brand: string;
-  model: string;
-  variants: string[];
-  hsCode: string;
   standard: { code: string; version: string };
-  issuedAt: string;
-  validUntil: string;
-}
+};
 
 export interface RegisterPage {
   items: RegisterEntry[];

@@ -13,8 +13,13 @@ export interface FormOptions {
 }
 
 /** A field never echoed back into a page, whatever happens to the form. */
-function isSecretField(name: string): boolean {
+export function isSecretField(name: string): boolean {
   return /password|_csrf|token/i.test(name);
+}
+
+/** A form field's text: the string sent, or '' for a missing or repeated field. */
+export function fieldText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** The fields a user typed, as [name, value] pairs (repeated fields repeated), secrets left out. */

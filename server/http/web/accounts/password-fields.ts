@@ -1,4 +1,5 @@
 import { passwordLength, passwordProblem } from '../../../domain/accounts/passwords.ts';
+import { fieldText } from '../forms.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { t } from '../i18n/translate.ts';
@@ -8,8 +9,7 @@ export type FieldErrors = Record<string, string>;
 
 /** A form field as one string: '' when absent or repeated (a crafted body), never an array or object. */
 export function textField(body: unknown, name: string): string {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
+  return fieldText(body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined);
 }
 
 /** The policy's bounds with the language's digits. */

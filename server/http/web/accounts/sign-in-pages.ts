@@ -5,7 +5,7 @@ import { endSession, startSession } from '../../../domain/accounts/web-sessions.
 import { isDomainError } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { csrfTokenValid } from '../csrf.ts';
-import { formPost, parseForm, renderStaleForm } from '../forms.ts';
+import { formPost, isSecretField, parseForm, renderStaleForm } from '../forms.ts';
 import { t } from '../i18n/translate.ts';
 import type { Language } from '../i18n/languages.ts';
 import { renderPage, startPageOf } from '../page.ts';
@@ -24,7 +24,7 @@ function keptForm(body: Record<string, unknown>): { action: string; fields: Arra
         fields.push({ name: (item as { name: string }).name, value: (item as { value: string }).value });
       }
     }
-    return { action, fields: fields.filter((field) => !/password|_csrf|token/i.test(field.name)) };
+    return { action, fields: fields.filter((field) => !isSecretField(field.name)) };
   } catch {
     return null;
   }

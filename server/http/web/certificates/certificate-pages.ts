@@ -11,11 +11,10 @@ import { validateInput } from '../../../input-schemas.ts';
 import { certificateResponse } from '../../api/certificates.ts';
 import type { AppContext } from '../../context.ts';
 import { presentCertificate } from './certificate-presentation.ts';
-import { formPost } from '../forms.ts';
+import { fieldText, formPost } from '../forms.ts';
 import type { Language } from '../i18n/languages.ts';
 import { t } from '../i18n/translate.ts';
 import { renderPage } from '../page.ts';
-import { fieldText } from './typed-text.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const statusActions: readonly StatusAction[] = ['suspend', 'reinstate', 'revoke'];

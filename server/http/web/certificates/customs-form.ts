@@ -7,7 +7,8 @@ import { validateInput, type InputFailure } from '../../../input-schemas.ts';
 import type { Language } from '../i18n/languages.ts';
 import { t } from '../i18n/translate.ts';
 import { asciiDigits } from '../i18n/digits.ts';
-import { fieldText, typedCertificateNumber } from './typed-text.ts';
+import { fieldText } from '../forms.ts';
+import { typedCertificateNumber } from './typed-text.ts';
 
 /** The customs form's fields, as typed. */
 export const customsFields = ['number', 'importer', 'consignmentReference', 'model', 'variant', 'quantity', 'hsCode', 'serials', 'serialFrom', 'serialTo'] as const;

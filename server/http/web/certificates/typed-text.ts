@@ -4,8 +4,3 @@ import { asciiDigits } from '../i18n/digits.ts';
 export function typedCertificateNumber(value: unknown): string {
   return typeof value === 'string' ? asciiDigits(value).trim().toUpperCase() : '';
 }
-
-/** A form field's text: the string sent, or '' for a missing or repeated field. */
-export function fieldText(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
