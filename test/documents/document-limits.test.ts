@@ -34,11 +34,10 @@ const hostileModel = 'SAFE-\u202E1X-LEDOM';
 
 /** A copy of the view with the product, holder and status replaced (the renderer reads nothing else from the store). */
 function withProduct(view: CertificateView, product: object, status: CertificateView['status'], holder: string): CertificateView {
-  const credential = structuredClone(view.credential);
-  Object.assign(credential.credentialSubject.product, product);
-  const subject = credential.credentialSubject as { holder?: { name?: string } };
-  subject.holder = { ...subject.holder, name: holder };
-  return { ...view, credential, status };
+  const statement = structuredClone(view.statement);
+  Object.assign(statement.product!, product);
+  statement.holder = { id: statement.holder?.id ?? null, name: holder };
+  return { ...view, statement, status };
 }
 
 describe('documents at the schema limits and with hostile text (one shared Chromium)', () => {
@@ -55,7 +54,7 @@ describe('documents at the schema limits and with hostile text (one shared Chrom
     const certificate = await issueDirect(registry, ctx, await issuanceInput(registry, ir.actor));
     view = await describeCertificate(ctx, certificate.number);
     const officer = actorFromUser((await registry.login('customs', { jurisdiction: 'IR' })).user);
-    const product = view.credential.credentialSubject.product;
+    const product = view.statement.product!;
     const shipment: ShipmentRequest = { importer: 'Importer', consignmentReference: 'CN-1', quantity: 2, hsCode: product.hsCode, serials: ['SN1', 'SN2'], model: product.model, variant: product.variants[0] };
     const created = await createCustomsDocument(ctx, officer, certificate.number, shipment);
     customs = await describeCustomsDocument(ctx, certificate.number, created.id);
@@ -93,8 +92,8 @@ describe('documents at the schema limits and with hostile text (one shared Chrom
   const cases: Array<[DocumentLanguage, CertificateView['status']]> = [['en', 'valid'], ['ru', 'suspended'], ['fa', 'revoked']];
   for (const [lang, status] of cases) {
     it(`when every product field is at its maximum (${lang}, ${status}), then the header repeats on every page and nothing is lost`, async () => {
-      const many = { ...view, credential: structuredClone(view.credential) };
-      const assessments = many.credential.credentialSubject.assessments;
+      const many = { ...view, statement: structuredClone(view.statement) };
+      const assessments = many.statement.assessments;
       assessments.push(...assessments.map((assessment) => ({ ...assessment, clause: `${assessment.clause}-bis` })));
       const file = save(`certificate-${lang}`, await documents.certificatePdf(withProduct(many, max.product, status, max.holder), max.issuer, lang));
       const { pages, first } = assertHeaderOnEveryPage(file, lang, status, view.verificationUrl);

@@ -42,9 +42,10 @@ describe('certificate issuance on approval (submission workflow hook)', () => {
     const certificates = await registry.store.certificates.listBySubmission(id);
     assert.deepEqual(certificates.map((c) => c.jurisdiction), ['IR', 'RU']);
     const body = (await request(registry.app).get(`/api/v1/certificates/${certificates[0]!.number}`).expect(200)).body;
-    assert.equal(body.credential.credentialSubject.submission.id, id);
-    assert.equal(body.credential.credentialSubject.product.manufacturer.name, product.manufacturer);
-    assert.equal(body.credential.credentialSubject.product.manufacturer.country, 'CN');
+    const overall = body.credential.credentialSubject.conformityAssessment[0];
+    assert.equal(overall.submission.submissionId, id);
+    assert.equal(overall.assessedProduct[0].product.manufacturer.name, product.manufacturer);
+    assert.equal(overall.assessedProduct[0].product.manufacturer.countryText, 'CN');
     const audit = await registry.store.audit.list({ subject: `certificate:${certificates[1]!.number}`, limit: 5 });
     assert.deepEqual(audit.map((e) => [e.action, e.requestId]), [['certificate.issue', 'req-ru']]);
   });

@@ -16,7 +16,7 @@ export function certificateIssuingHook(ctx: CertificatesContext): OnApproved {
       holderOrgId: submission.orgId,
       spec: revision.spec,
       report: revision.report as unknown as CertifiableReport,
-      attachments: attachments.map((attachment) => ({ name: attachment.fileName, sha256: attachment.sha256 })),
+      attachments: attachments.map((attachment) => ({ id: attachment.id, name: attachment.fileName, sha256: attachment.sha256 })),
       jurisdiction,
       actor,
       requestId,

@@ -11,7 +11,12 @@ import { buildCredential, type CertifiableReport, type EvidenceFile } from '../c
 import { sha256Hex } from '../credentials/jws.ts';
 import { certifiableProduct } from '../submissions/certifiable.ts';
 import type { CertifiedProduct } from '../credentials/product.ts';
-import { activeAuthorityKey, signCompact } from '../credentials/signing-keys.ts';
+import { activeAuthorityKey, keyIdOf, signCompact } from '../credentials/signing-keys.ts';
+import { credentialContentType, credentialJwsType } from '../credentials/credential-check.ts';
+import { buildClauseIndex } from '../conformance/clause-index.ts';
+import { indexDocuments } from '../conformance/document-index.ts';
+import { referencedSchemas } from '../standards/references.ts';
+import { allocateStatusEntries } from '../status-lists/status-entries.ts';
 
 /** What an approval hands to issuance: the approved revision with its report, and who approved it. */
 export interface IssuanceInput {
@@ -57,15 +62,22 @@ interface CertifiedParts {
   product: CertifiedProduct;
 }
 
+/** The standard's clauses with their units and locations (what the per-clause assessments cite). */
+async function clausesOf(tx: StoreTransaction, standard: StandardRecord) {
+  return buildClauseIndex(indexDocuments(standard.schema, await referencedSchemas(tx.standards, standard.schema))).clauses;
+}
+
 async function signedCredential(tx: StoreTransaction, ctx: CertificatesContext, input: IssuanceInput, { issuer, holder, standard, product }: CertifiedParts, number: string, issued: Date) {
   const key = await activeAuthorityKey(tx, ctx.vault, issuer, issued.toISOString());
   const credential = buildCredential({
-    number, jurisdiction: input.jurisdiction, issuer, holder, product, standard, report: input.report,
-    evidence: input.attachments, submission: { id: input.submissionId, revision: input.revision }, validFrom: issued.toISOString(),
+    number, jurisdiction: input.jurisdiction, issuer, holder, product, standard, clauses: await clausesOf(tx, standard), spec: input.spec, report: input.report,
+    evidence: input.attachments, submission: { id: input.submissionId, revision: input.revision },
+    status: await allocateStatusEntries(tx, ctx.publicBaseUrl, issuer.id, number), validFrom: issued.toISOString(),
     validUntil: addYears(issued, ctx.validityYears).toISOString(), publicBaseUrl: ctx.publicBaseUrl,
   });
   const payload = new TextEncoder().encode(canonicalJson(credential));
-  return { credential, kid: key.kid, jws: await signCompact(ctx.vault, key, payload, 'vc+jwt', { cty: 'vc' }), credentialHash: sha256Hex(payload) };
+  const jws = await signCompact(ctx.vault, key, payload, { typ: credentialJwsType, cty: credentialContentType, kid: keyIdOf(ctx.publicBaseUrl, key) });
+  return { credential, kid: key.kid, jws, credentialHash: sha256Hex(payload) };
 }
 
 /**

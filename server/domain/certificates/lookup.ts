@@ -4,6 +4,7 @@ import type { CertificatesContext } from './context.ts';
 import type { Credential } from '../credentials/credential.ts';
 import { parseCustomsNumber } from '../customs/customs-document-number.ts';
 import { decodeJws } from '../credentials/jws.ts';
+import { readCertificate, type CertificateStatement } from '../credentials/credential-reading.ts';
 import { effectiveStatus, loadCertificate, recordedStatus, type EffectiveStatus } from './status.ts';
 import { certificateVerificationUrl, customsVerificationUrl } from '../verification/verification-url.ts';
 
@@ -11,6 +12,8 @@ import { certificateVerificationUrl, customsVerificationUrl } from '../verificat
 export interface CertificateView {
   certificate: CertificateRecord;
   credential: Credential;
+  /** What the credential states, read the same way whichever registry version signed it. */
+  statement: CertificateStatement;
   events: CertificateEventRecord[];
   status: EffectiveStatus;
   verificationUrl: string;
@@ -22,7 +25,7 @@ export async function describeCertificate(ctx: CertificatesContext, number: stri
   const credential = decodeJws(certificate.jws)?.json as Credential | undefined;
   if (!credential) throw new Error(`certificate ${number} holds an unreadable JWS`);
   return {
-    certificate, credential, events,
+    certificate, credential, statement: readCertificate(credential), events,
     status: effectiveStatus(certificate, recordedStatus(events), ctx.now()),
     verificationUrl: certificateVerificationUrl(ctx.publicBaseUrl, number, certificate.credentialHash),
   };

@@ -1,18 +1,8 @@
 import { decodeJws, signatureVerifies } from './jws.ts';
-import { issuerIdOf, signatureAlg } from './signing-keys.ts';
-import type { SigningKeyRecord } from '../../store/port.ts';
-
-/** A public key as a verifier knows it: from the store, or from a published JWK Set. */
-export interface KnownKey {
-  publicJwk: Record<string, string>;
-  purpose: string;
-  /** The issuer id (urn:irru:org:…) the key belongs to, or null for the log key. */
-  issuerId: string | null;
-  jurisdiction: string | null;
-}
-
-/** Finds a key by kid; null when it is not known. */
-export type KeyLookup = (kid: string) => Promise<KnownKey | null>;
+import { signatureAlg } from './signing-keys.ts';
+import { parseDidUrl } from '../identities/did-web.ts';
+import type { KeyResolver, ResolvedKey } from '../identities/key-resolution.ts';
+import { certificateNumberOf, issuerOf } from './credential-reading.ts';
 
 /** Integrity: the signature (and hash) check out / do not / could not be checked. */
 export type IntegrityResult = 'valid' | 'invalid' | 'unverifiable';
@@ -32,49 +22,47 @@ export interface CredentialAssessment {
   reasons: string[];
 }
 
-/** A key record as a KnownKey. */
-export function knownKeyOf(record: SigningKeyRecord): KnownKey {
-  return { publicJwk: record.publicJwk, purpose: record.purpose, issuerId: record.orgId ? issuerIdOf(record.orgId) : null, jurisdiction: record.jurisdiction };
+/** The JOSE `typ` of a certificate credential (VC-JOSE-COSE §3.1.1) and its `cty`. */
+export const credentialJwsType = 'vc+jwt';
+export const credentialContentType = 'vc';
+
+/** Why the key may not vouch for this credential, or null: it must be the issuer's, and not retired when the credential became valid. */
+function issuerProblem(key: ResolvedKey, kid: string, credential: Record<string, unknown> | null): string | null {
+  const issuer = issuerOf(credential);
+  if (issuer === null || parseDidUrl(kid)?.did !== issuer && !legacyIssuer(key, issuer)) {
+    return `the signing key belongs to ${key.controller}, not to the issuer ${issuer ?? '(none named)'}`;
+  }
+  if (key.registry && key.registry.purpose !== 'credential') return 'the signing key is not a credential key';
+  const validFrom = typeof credential?.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
+  if (key.revoked !== null && !(validFrom < Date.parse(key.revoked))) {
+    return `signed with the key ${kid}, which was retired on ${key.revoked}, for a credential valid from ${String(credential?.validFrom)}`;
+  }
+  const number = certificateNumberOf(credential);
+  const jurisdiction = key.registry?.jurisdiction;
+  if (jurisdiction && number !== null && !number.startsWith(`IRRU-${jurisdiction}-`)) return `a ${jurisdiction} authority's key cannot sign certificate ${number}`;
+  return null;
 }
 
-/** A lookup over a JWK Set as GET /.well-known/jwks.json publishes it (offline verification). */
-export function jwkSetLookup(jwks: { keys?: unknown }): KeyLookup {
-  const keys = Array.isArray(jwks.keys) ? (jwks.keys as Array<Record<string, string>>) : [];
-  return async (kid) => {
-    const jwk = keys.find((key) => key.kid === kid);
-    if (!jwk) return null;
-    const { kty, crv, x } = jwk;
-    return { publicJwk: { kty: kty!, crv: crv!, x: x!, kid }, purpose: jwk.purpose ?? 'credential', issuerId: jwk.org ?? null, jurisdiction: jwk.jurisdiction ?? null };
-  };
-}
-
-function claimedIssuer(credential: Record<string, unknown> | null): { id?: unknown; jurisdiction?: unknown } {
-  const issuer = credential?.issuer;
-  return typeof issuer === 'object' && issuer !== null ? (issuer as { id?: unknown; jurisdiction?: unknown }) : {};
-}
-
-function claimedNumber(credential: Record<string, unknown> | null): string | null {
-  const subject = credential?.credentialSubject as { certificateNumber?: unknown } | undefined;
-  return typeof subject?.certificateNumber === 'string' ? subject.certificateNumber : null;
+/** Credentials signed before DIDs named the authority `urn:irru:org:<id>` and a bare thumbprint as kid. */
+function legacyIssuer(key: ResolvedKey, issuer: string): boolean {
+  return parseDidUrl(key.kid) === null && key.registry?.orgId != null && issuer === `urn:irru:org:${key.registry.orgId}`;
 }
 
 /**
- * Checks a compact JWS credential on its own: the EdDSA signature with the key its `kid` names, and whether
- * that key belongs to the authority the credential names as issuer. A key that cannot be found makes the
- * result "unverifiable"/"unknown", never "invalid".
+ * Checks a compact JWS credential on its own: the EdDSA signature with the key its `kid` (a DID URL) resolves
+ * to, whether that key belongs to the DID the credential names as issuer, and whether it was still active when
+ * the credential became valid. A key that cannot be resolved makes the result "unverifiable"/"unknown", never "invalid".
  */
-export async function assessCredentialJws(jws: string, lookup: KeyLookup): Promise<CredentialAssessment> {
+export async function assessCredentialJws(jws: string, resolve: KeyResolver): Promise<CredentialAssessment> {
   const decoded = decodeJws(jws.trim());
   if (!decoded) return { integrity: 'invalid', issuer: 'unknown', number: null, credential: null, credentialHash: null, kid: null, reasons: ['not a compact JWS'] };
-  const base = { number: claimedNumber(decoded.json), credential: decoded.json, credentialHash: decoded.payloadHash, kid: decoded.header.kid ?? null };
+  const kid = typeof decoded.header.kid === 'string' ? decoded.header.kid : null;
+  const base = { number: certificateNumberOf(decoded.json), credential: decoded.json, credentialHash: decoded.payloadHash, kid };
   if (decoded.header.alg !== signatureAlg) return { ...base, integrity: 'invalid', issuer: 'unknown', reasons: [`unexpected algorithm ${decoded.header.alg}`] };
-  const key = base.kid ? await lookup(base.kid) : null;
-  if (!key) return { ...base, integrity: 'unverifiable', issuer: 'unknown', reasons: [`the signing key ${base.kid ?? '(no kid)'} is not known here`] };
-  if (!(await signatureVerifies(jws.trim(), key.publicJwk))) return { ...base, integrity: 'invalid', issuer: 'unknown', reasons: ['the signature does not verify'] };
-  const claimed = claimedIssuer(decoded.json);
-  const recognised = key.purpose === 'credential' && key.issuerId !== null && key.issuerId === claimed.id && key.jurisdiction === claimed.jurisdiction;
-  return {
-    ...base, integrity: 'valid', issuer: recognised ? 'recognised' : 'not_recognised',
-    reasons: recognised ? [] : ['the signing key does not belong to the authority the credential names as issuer'],
-  };
+  if (decoded.header.typ !== credentialJwsType) return { ...base, integrity: 'invalid', issuer: 'unknown', reasons: [`not a credential (typ ${String(decoded.header.typ)})`] };
+  const resolution = kid ? await resolve(kid) : { problem: 'the credential names no signing key' };
+  if ('problem' in resolution) return { ...base, integrity: 'unverifiable', issuer: 'unknown', reasons: [resolution.problem] };
+  if (!(await signatureVerifies(jws.trim(), resolution.key.publicJwk))) return { ...base, integrity: 'invalid', issuer: 'unknown', reasons: ['the signature does not verify'] };
+  const problem = issuerProblem(resolution.key, kid!, decoded.json);
+  return { ...base, integrity: 'valid', issuer: problem ? 'not_recognised' : 'recognised', reasons: problem ? [problem] : [] };
 }

@@ -39,7 +39,7 @@ export function decodeJws(jws: string): DecodedJws | null {
 }
 
 /** True when the JWS's signature verifies with the public JWK (alg EdDSA only). */
-export async function signatureVerifies(jws: string, publicJwk: Record<string, string>): Promise<boolean> {
+export async function signatureVerifies(jws: string, publicJwk: { kty: string; crv: string; x: string }): Promise<boolean> {
   try {
     const key = await importJWK({ ...publicJwk, alg: signatureAlg } as JWK, signatureAlg);
     await compactVerify(jws, key, { algorithms: [signatureAlg] });

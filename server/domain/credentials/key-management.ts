@@ -3,6 +3,8 @@ import { appendAudit, systemAuditActor } from '../audit/index.ts';
 import { DomainError } from '../errors.ts';
 import type { KeyVault } from './key-vault.ts';
 import { activeAuthorityKey, activeLogKey, rotateAuthorityKey } from './signing-keys.ts';
+import { logOrigin } from '../ledger/checkpoint.ts';
+import { describeWitnessKey, ensureWitnessKeys } from '../ledger/witness-keys.ts';
 
 /** A key as operators see it: never the private half. */
 function describe(key: SigningKeyRecord) {
@@ -10,16 +12,18 @@ function describe(key: SigningKeyRecord) {
 }
 
 /**
- * Makes sure the registry's log key and a credential key for every regulator authority exist (registry init);
- * returns the keys created now. Idempotent.
+ * Makes sure the registry's log key and a credential key for every regulator authority exist (registry init),
+ * and, given the public base URL (which names them), the checkpoint witness keys of IR and RU; returns the
+ * keys created now. Idempotent.
  */
-export async function ensureSigningKeys(store: Store, vault: KeyVault, now = new Date()) {
+export async function ensureSigningKeys(store: Store, vault: KeyVault, now = new Date(), publicBaseUrl?: string) {
   const at = now.toISOString();
   return store.transaction(async (tx) => {
     const before = new Set((await tx.signingKeys.list()).map((key) => key.kid));
     const keys = [await activeLogKey(tx, vault, at)];
     for (const org of await tx.signingKeys.listAuthorities()) keys.push(await activeAuthorityKey(tx, vault, org, at));
-    return keys.filter((key) => !before.has(key.kid)).map(describe);
+    const witnesses = publicBaseUrl === undefined ? [] : (await ensureWitnessKeys(tx, vault, logOrigin(publicBaseUrl), at)).created;
+    return [...keys.filter((key) => !before.has(key.kid)).map(describe), ...witnesses.map(describeWitnessKey)];
   });
 }
 

@@ -1,15 +1,12 @@
 import { calculateJwkThumbprint, CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { OrganisationRecord, SigningKeyReader, SigningKeyRecord, StoreTransaction } from '../../store/port.ts';
+import type { OrganisationRecord, SigningKeyRecord, StoreTransaction } from '../../store/port.ts';
 import { DomainError } from '../errors.ts';
 import type { KeyVault } from './key-vault.ts';
+import { controllerDidOf } from '../identities/did-documents.ts';
+import { keyDidUrl } from '../identities/did-web.ts';
 
 /** JWS algorithm of every registry signature (Ed25519, RFC 8037). */
 export const signatureAlg = 'EdDSA';
-
-/** The issuer id a credential gives an authority, and that the JWK Set repeats next to its keys. */
-export function issuerIdOf(orgId: string): string {
-  return `urn:irru:org:${orgId}`;
-}
 
 /**
  * Creates an Ed25519 key: the private JWK goes to the vault (file mode 0600), the public JWK to the store,
@@ -65,22 +62,20 @@ function privateKeyOf(vault: KeyVault, kid: string): Promise<CryptoKey> {
   return key;
 }
 
-/** Signs `payload` as a compact JWS (RFC 7515) with the key: protected header { alg: EdDSA, kid, typ, …extra }. */
-export async function signCompact(vault: KeyVault, key: SigningKeyRecord, payload: Uint8Array, typ: string, extra: Record<string, string> = {}): Promise<string> {
-  return new CompactSign(payload).setProtectedHeader({ ...extra, alg: signatureAlg, kid: key.kid, typ }).sign(await privateKeyOf(vault, key.kid));
+/** The protected header of a registry JWS besides `alg`: `kid` is the key's DID URL (see keyIdOf). */
+export interface JwsHeader {
+  typ: string;
+  kid: string;
+  cty?: string;
 }
 
-/** A published JWK: the public key plus who it belongs to (extra members, ignored by JOSE libraries). */
-export type PublishedJwk = Record<string, string>;
+/** The DID URL a JWS names its signing key by: the controller's DID (authority or log) and the thumbprint. */
+export function keyIdOf(publicBaseUrl: string, key: Pick<SigningKeyRecord, 'kid' | 'orgId'>): string {
+  return keyDidUrl(controllerDidOf(publicBaseUrl, key), key.kid);
+}
 
-/** The JWK Set of every key ever created, retired ones included, so old signatures keep verifying. */
-export async function publicJwkSet(keys: SigningKeyReader): Promise<{ keys: PublishedJwk[] }> {
-  return {
-    keys: (await keys.list()).map((key) => ({
-      ...key.publicJwk,
-      purpose: key.purpose,
-      ...(key.orgId ? { org: issuerIdOf(key.orgId), jurisdiction: key.jurisdiction ?? '' } : {}),
-      ...(key.retiredAt ? { retired: key.retiredAt } : {}),
-    })),
-  };
+/** Signs `payload` as a compact JWS (RFC 7515) with the key: protected header { alg: EdDSA, kid, typ, cty? }. */
+export async function signCompact(vault: KeyVault, key: SigningKeyRecord, payload: Uint8Array, header: JwsHeader): Promise<string> {
+  return new CompactSign(payload).setProtectedHeader({ alg: signatureAlg, kid: header.kid, typ: header.typ, ...(header.cty ? { cty: header.cty } : {}) })
+    .sign(await privateKeyOf(vault, key.kid));
 }

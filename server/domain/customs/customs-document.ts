@@ -12,7 +12,9 @@ import { checkCustomsScope, importBasis, recognitionOf } from './customs-scope.t
 import { decodeJws, sha256Hex } from '../credentials/jws.ts';
 import type { ScopeResult } from './scope.ts';
 import { assertSerialsAgree } from './serials.ts';
-import { activeAuthorityKey, issuerIdOf, signCompact } from '../credentials/signing-keys.ts';
+import { activeAuthorityKey, keyIdOf, signCompact } from '../credentials/signing-keys.ts';
+import { readCertificate } from '../credentials/credential-reading.ts';
+import { authorityDid } from '../identities/did-web.ts';
 import { effectiveStatus, loadCertificate, recordedStatus } from '../certificates/status.ts';
 
 export type { ShipmentRequest } from './customs-attestation.ts';
@@ -20,14 +22,11 @@ export type { ShipmentRequest } from './customs-attestation.ts';
 /** JWS `typ` of customs attestations. */
 export const customsAttestationType = 'irru-customs+jwt';
 
-interface CertifiedSubject {
-  holder?: { name: string };
-  product: { manufacturer: { name: string }; brand: string; model: string; variants: string[]; hsCode: string };
-  standard: { code: string; version: string; contentHash: string };
-}
-
-function subjectOf(certificate: CertificateRecord): CertifiedSubject {
-  return (decodeJws(certificate.jws)?.json as { credentialSubject: CertifiedSubject }).credentialSubject;
+/** What the signed credential states (product, standard, holder): the only basis of a customs attestation. */
+function subjectOf(certificate: CertificateRecord) {
+  const statement = readCertificate(decodeJws(certificate.jws)?.json);
+  if (!statement.product || !statement.standard) throw new DomainError('invalid_state', `certificate ${certificate.number} holds an unreadable credential`);
+  return { holder: statement.holder?.name ? { name: statement.holder.name } : null, product: statement.product, standard: statement.standard };
 }
 
 function expiryOf(ctx: CertificatesContext, issued: Date, certificateUntil: string): string {
@@ -36,7 +35,7 @@ function expiryOf(ctx: CertificatesContext, issued: Date, certificateUntil: stri
 }
 
 /** The jurisdictions the certificate's standard version declares mutual recognition between (none if its content differs). */
-async function recognisedBy(tx: StoreTransaction, standard: CertifiedSubject['standard']): Promise<Jurisdiction[]> {
+async function recognisedBy(tx: StoreTransaction, standard: { code: string; version: string; contentHash: string | null }): Promise<Jurisdiction[]> {
   const record = await tx.standards.get(standard.code, standard.version);
   return record && record.contentHash === standard.contentHash ? recognitionOf(record.schema) : [];
 }
@@ -86,14 +85,14 @@ export async function createCustomsDocument(ctx: CertificatesContext, actor: Act
     const documentNumber = formatCustomsNumber({ jurisdiction: importing, year: now.getUTCFullYear(), sequence: await tx.customsDocuments.nextSequence(importing, now.getUTCFullYear()) });
     const attestation = buildAttestation({
       id, documentNumber, importingJurisdiction: importing, basis, standard: { code: standard.code, version: standard.version },
-      certificate: { number, credentialHash: certificate.credentialHash, validUntil: certificate.validUntil, issuer: { id: issuerIdOf(issuer.id), name: issuer.name, jurisdiction: certificate.jurisdiction }, ...(holder ? { holder: { name: holder.name } } : {}) },
-      product: { manufacturer: product.manufacturer.name, brand: product.brand, model: product.model, variants: product.variants, hsCode: product.hsCode },
+      certificate: { number, credentialHash: certificate.credentialHash, validUntil: certificate.validUntil, issuer: { id: authorityDid(ctx.publicBaseUrl, issuer.id), name: issuer.name, jurisdiction: certificate.jurisdiction }, ...(holder ? { holder: { name: holder.name } } : {}) },
+      product: { manufacturer: product.manufacturer.name, brand: product.brand ?? '', model: product.model, variants: product.variants, hsCode: product.hsCode },
       shipment, checks: scope.checks, requestedBy: { role: actor.role, jurisdiction: importing }, issuedAt: at, expiresAt: expiryOf(ctx, now, certificate.validUntil),
     });
     const payload = new TextEncoder().encode(canonicalJson(attestation));
     const key = await activeAuthorityKey(tx, ctx.vault, issuer, at);
     const record: CustomsDocumentRecord = {
-      id, number, documentNumber, importingJurisdiction: importing, attestation, jws: await signCompact(ctx.vault, key, payload, customsAttestationType),
+      id, number, documentNumber, importingJurisdiction: importing, attestation, jws: await signCompact(ctx.vault, key, payload, { typ: customsAttestationType, kid: keyIdOf(ctx.publicBaseUrl, key) }),
       attestationHash: sha256Hex(payload), issuedAt: at, expiresAt: attestation.expiresAt, requestedBy: actor.userId,
     };
     await tx.customsDocuments.insert(record);

@@ -1,7 +1,8 @@
 import type { CertificateRecord, CustomsDocumentRecord, Jurisdiction } from '../../store/port.ts';
 import type { AttestedShipment } from './customs-attestation.ts';
 import type { CertificatesContext } from '../certificates/context.ts';
-import { knownKeyOf } from '../credentials/credential-check.ts';
+import { publicJwkOf } from '../identities/did-documents.ts';
+import { thumbprintOfKid } from '../identities/key-resolution.ts';
 import { decodeJws, signatureVerifies } from '../credentials/jws.ts';
 
 /** The check of a customs document named by a QR code, with the shipment facts it attests. */
@@ -25,9 +26,9 @@ const unknownDocument = (id: string): CustomsDocumentCheck => ({ id, integrity: 
 async function signedPayload(ctx: CertificatesContext, document: CustomsDocumentRecord): Promise<{ known: boolean; payload: Record<string, unknown> | null }> {
   const decoded = decodeJws(document.jws);
   const kid = decoded?.header.kid;
-  const key = typeof kid === 'string' ? await ctx.store.signingKeys.get(kid) : null;
+  const key = typeof kid === 'string' ? await ctx.store.signingKeys.get(thumbprintOfKid(kid)) : null;
   if (!decoded || !key) return { known: false, payload: null };
-  const signed = await signatureVerifies(document.jws, knownKeyOf(key).publicJwk);
+  const signed = await signatureVerifies(document.jws, publicJwkOf(key));
   return { known: true, payload: signed && decoded.payloadHash === document.attestationHash ? (decoded.json as Record<string, unknown>) : null };
 }
 

@@ -1,27 +1,21 @@
 import type { CertificateEventRecord, CertificateRecord, RegisterRecord, StoreTransaction } from '../../store/port.ts';
 import { decodeJws } from '../credentials/jws.ts';
+import { readCertificate } from '../credentials/credential-reading.ts';
 import { hsDigitsOf, registerKey } from './register-keys.ts';
 import { recordedStatus } from '../certificates/status.ts';
 
-type Json = Record<string, unknown>;
-const objectAt = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
-// A credential signed by an older version may lack a field: the register then shows it empty rather than failing.
-const textAt = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 /**
  * A certificate's register row: the product and standard exactly as its signed credential states them
- * (credentialSubject.product and .standard), and the recorded status with the reason and date of the last
+ * (readCertificate: the UNTP product and reference standard), and the recorded status with the reason and date of the last
  * suspension, reinstatement or revocation (null while there was none).
  */
 export function registerRecordOf(certificate: CertificateRecord, events: CertificateEventRecord[]): RegisterRecord {
   const credential = decodeJws(certificate.jws)?.json;
   if (!credential) throw new Error(`certificate ${certificate.number} holds an unreadable JWS`);
-  const subject = objectAt(credential.credentialSubject);
-  const product = objectAt(subject.product);
-  const standard = objectAt(subject.standard);
-  const manufacturer = textAt(objectAt(product.manufacturer).name);
-  const model = textAt(product.model) || certificate.model;
-  const hsCode = textAt(product.hsCode) || certificate.hsCode;
+  const { product, standard } = readCertificate(credential);
+  const manufacturer = product?.manufacturer.name ?? '';
+  const model = product?.model || certificate.model;
+  const hsCode = product?.hsCode || certificate.hsCode;
   const change = events.filter((event) => event.action !== 'issued').at(-1);
   return {
     number: certificate.number,
@@ -30,12 +24,12 @@ export function registerRecordOf(certificate: CertificateRecord, events: Certifi
     statusReason: change?.reason ?? null,
     statusAt: change?.at ?? null,
     manufacturer,
-    brand: textAt(product.brand),
+    brand: product?.brand ?? '',
     model,
-    variants: Array.isArray(product.variants) ? product.variants.filter((variant): variant is string => typeof variant === 'string') : [],
+    variants: product?.variants ?? [],
     hsCode,
-    standardCode: textAt(standard.code),
-    standardVersion: textAt(standard.version),
+    standardCode: standard?.code ?? '',
+    standardVersion: standard?.version ?? '',
     issuedAt: certificate.issuedAt,
     validUntil: certificate.validUntil,
     manufacturerKey: registerKey(manufacturer),

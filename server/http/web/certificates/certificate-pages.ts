@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../../../domain/accounts/actor.ts';
 import { describeCertificate, describeCustomsDocument } from '../../../domain/certificates/lookup.ts';
-import { publicJwkSet } from '../../../domain/credentials/signing-keys.ts';
 import { changeStatus, statusActionsFrom, type StatusAction } from '../../../domain/certificates/status.ts';
 import { DomainError, isDomainError } from '../../../domain/errors.ts';
 import { authorize, can } from '../../../domain/policies/index.ts';
@@ -84,14 +83,11 @@ function statusForm(ctx: AppContext, router: Router, action: StatusAction): void
  * history and PDF links; regulators allowed by policy also get the suspend / reinstate / revoke forms), its printable
  * document HTML (/certificates/{number}/print?lang=, the same template as the PDF), the short verification URLs that
  * QR codes hold (/v/{number} redirects, the #h= fragment staying in the browser; /v/{number}/customs/{id} shows the
- * customs document's signed shipment facts to compare with the paper), and the JWK Set of every signing key.
+ * customs document's signed shipment facts to compare with the paper).
  */
 export function certificatePages(ctx: AppContext): Router {
   const { store, certificates, documents } = ctx;
   const router = Router();
-  router.get('/.well-known/jwks.json', async function jwks(_req, res) {
-    res.type('application/jwk-set+json').set('Cache-Control', 'public, max-age=300').send(JSON.stringify(await publicJwkSet(store.signingKeys)));
-  });
   router.get('/certificates/:number', async function certificatePage(req, res) {
     await renderCertificatePage(ctx, req, res, String(req.params.number));
   });

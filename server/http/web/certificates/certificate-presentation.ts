@@ -74,9 +74,9 @@ function pick(values: LanguageValue[] | undefined, lang: Language): string {
 /** The issuing jurisdiction and those that recognise it under the cited standard version (README: mutual recognition). */
 async function acceptedIn({ store }: AppContext, view: CertificateView): Promise<Jurisdiction[]> {
   const issuing = view.certificate.jurisdiction;
-  const standard = view.credential.credentialSubject.standard;
-  const record = await store.standards.get(standard.code, standard.version);
-  const recognised = record && record.contentHash === standard.contentHash ? recognitionOf(record.schema) : [];
+  const standard = view.statement.standard;
+  const record = standard ? await store.standards.get(standard.code, standard.version) : null;
+  const recognised = record && record.contentHash === standard?.contentHash ? recognitionOf(record.schema) : [];
   return recognised.includes(issuing) ? [issuing, ...recognised.filter((j) => j !== issuing)] : [issuing];
 }
 
@@ -106,7 +106,7 @@ export async function presentCertificate(ctx: AppContext, request: VerifyRequest
     facts: verification.certificate,
     acceptedIn: trusted ? await acceptedIn(ctx, view) : [],
     assessments: trusted
-      ? view.credential.credentialSubject.assessments.map((item) => ({ clause: item.clause, title: pick(item.name, lang), outcome: item.outcome }))
+      ? view.statement.assessments.map((item) => ({ clause: item.clause, title: pick(item.name, lang), outcome: item.outcome }))
       : [],
     history: view.events.map((event) => ({ action: event.action, at: event.at, reason: event.reason })),
     pdfs: languages.map((pdfLang) => ({ lang: pdfLang, name: languageNames[pdfLang], href: `/api/v1/certificates/${encodeURIComponent(verification.number!)}.pdf?lang=${pdfLang}` })),
