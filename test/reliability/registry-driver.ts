@@ -83,7 +83,9 @@ export async function lane(base: string, actors: Actors, acked: Acknowledged): P
 export async function assertAcknowledgedServed(base: string, actors: Actors, acked: Acknowledged): Promise<void> {
   for (const id of acked.submissions) assert.equal((await call(base, 'GET', `/api/v1/submissions/${id}`, actors.vendor)).status, 200, `submission ${id}`);
   for (const number of acked.certificates) assert.equal((await call(base, 'GET', `/api/v1/certificates/${number}`)).status, 200, `certificate ${number}`);
-  const checkpoint = (await call(base, 'GET', '/api/v1/log/checkpoint')).body as { treeSize: number; rootHash: string };
+  // The checkpoint is a C2SP signed note: origin, tree size and base64 root hash on its first three lines.
+  const [, size, root] = (await (await fetch(`${base}/api/v1/log/checkpoint`)).text()).split('\n');
+  const checkpoint = { treeSize: Number(size), rootHash: Buffer.from(String(root), 'base64').toString('hex') };
   const hashes: string[] = [];
   for (let start = 0; start < checkpoint.treeSize; start = hashes.length) {
     const page = (await call(base, 'GET', `/api/v1/log/entries?start=${start}&end=${checkpoint.treeSize}`)).body as { entries: { leafHash: string; entry: LogEntry }[] };

@@ -23,7 +23,7 @@ export function routeTable(): RouteDef[] {
 /** Path parameters that name nothing: the gate is decided before anything is read. */
 const placeholders: Record<string, string> = {
   code: 'NO-SUCH-STANDARD', version: '9.9.9', id: '00000000-0000-4000-8000-000000000000', attachmentId: '00000000-0000-4000-8000-000000000001',
-  number: 'IRRU-IR-2026-999999-0',
+  number: 'IRRU-IR-2026-999999-0', size: '999999',
 };
 
 /** A concrete URL of a route, its parameters filled with placeholders. */

@@ -43,7 +43,7 @@ async function startRun(ctx: CliContext): Promise<SeedRun & { keysCreated: unkno
   const users = new Map<string, SeededUser>();
   for (const demo of demoUsers) users.set(demo.key, await createAccount(ctx.store, demo));
   const vault = fileKeyVault(keysDirOf(ctx.config.dataDir));
-  const keysCreated = await ensureSigningKeys(ctx.store, vault);
+  const keysCreated = await ensureSigningKeys(ctx.store, vault, new Date(), ctx.config.publicBaseUrl);
   const certificates = createCertificatesContext({ store: ctx.store, vault, publicBaseUrl: ctx.config.publicBaseUrl });
   const submissions: SubmissionContext = { store: ctx.store, checks: ctx.checks, hooks: { onApproved: certificateIssuingHook(certificates) } };
   return { store: ctx.store, certificates, submissions, users, keysCreated };

@@ -2,7 +2,10 @@ import { canonicalJson } from '../canonical-json.ts';
 import { leafHash } from './merkle.ts';
 
 /** What a log leaf records. Hashes, numbers and dates only: no names, no personal data. */
-export interface LogEntry {
+export type LogEntry = CertificateLogEntry | StatusListLogEntry;
+
+/** A certificate's issuance or status change. */
+export interface CertificateLogEntry {
   type: 'certificate.issued' | 'certificate.suspended' | 'certificate.reinstated' | 'certificate.revoked';
   /** The certificate number. */
   number: string;
@@ -11,6 +14,19 @@ export interface LogEntry {
   /** The certificate's status once this entry applies. */
   status: 'valid' | 'suspended' | 'revoked';
   /** ISO 8601 time of the event. */
+  at: string;
+}
+
+/** A status list re-signed with changed bits (server/domain/status-lists), in the transaction of the status change. */
+export interface StatusListLogEntry {
+  type: 'status-list.updated';
+  /** The list's URL (its credential's id). */
+  list: string;
+  /** SHA-256 (hex) of the new list credential (the JWS payload bytes). */
+  credentialHash: string;
+  /** SHA-256 (hex) of its uncompressed bitstring: a later re-signing of the same bits has the same. */
+  bitstringHash: string;
+  /** ISO 8601 time of the change. */
   at: string;
 }
 
