@@ -20,6 +20,8 @@ import { redactingLogger } from './http/log-redaction.ts';
 import { notFoundHandler, problemHandler } from './http/problem.ts';
 import { wellFormedUrl } from './http/middleware/well-formed-text.ts';
 import { webRouter } from './http/web/index.ts';
+import { identityDocumentRoutes } from './http/trust/identity-documents.ts';
+import { statusListRoutes } from './http/trust/status-lists.ts';
 import type { Store } from './store/port.ts';
 
 /** What the app is built from; the engine and logger default to fresh ones. */
@@ -70,6 +72,8 @@ export function createApp(options: AppOptions): Express {
   app.use(wellFormedUrl);
   app.use(healthRouter(ctx.store));
   app.use('/api/v1', apiRouter(ctx));
+  app.use(identityDocumentRoutes(ctx));
+  app.use(statusListRoutes(ctx));
   app.use(webRouter(ctx));
   app.use(notFoundHandler);
   app.use(problemHandler);

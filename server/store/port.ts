@@ -23,6 +23,12 @@ export type * from './sessions-port.ts';
 import type { RegisterReader, RegisterRepository } from './register-port.ts';
 
 export type * from './register-port.ts';
+import type { CheckpointReader, CheckpointRepository, WitnessKeyReader, WitnessKeyRepository } from './checkpoints-port.ts';
+
+export type * from './checkpoints-port.ts';
+import type { StatusListReader, StatusListRepository } from './status-lists-port.ts';
+
+export type * from './status-lists-port.ts';
 
 export type Jurisdiction = 'IR' | 'RU';
 export type Role = 'admin' | 'regulator' | 'vendor' | 'customs';
@@ -176,6 +182,9 @@ export interface StoreTransaction {
   attachments: AttachmentRepository;
   audit: AuditRepository;
   webSessions: WebSessionRepository;
+  witnessKeys: WitnessKeyRepository;
+  checkpoints: CheckpointRepository;
+  statusLists: StatusListRepository;
 }
 
 /** The store as the application holds it. */
@@ -194,6 +203,12 @@ export interface Store {
   attachments: AttachmentReader;
   audit: AuditReader;
   webSessions: WebSessionReader;
+  /** The witness keys that cosign checkpoints (public halves). */
+  witnessKeys: WitnessKeyReader;
+  /** Every signed checkpoint the log issued, by tree size. */
+  checkpoints: CheckpointReader;
+  /** Each certificate's W3C Bitstring Status List entry and each authority's lists. */
+  statusLists: StatusListReader;
   /** Content-addressed file storage (attachments); writes happen before the transaction that references them. */
   files: FileArea;
   /**

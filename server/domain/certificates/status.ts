@@ -6,6 +6,7 @@ import { authorize } from '../policies/index.ts';
 import { auditCertificate } from './certificate-audit.ts';
 import type { CertificatesContext } from './context.ts';
 import { recordInRegister } from '../register/register-entry.ts';
+import { recordStatusInLists } from '../status-lists/list-updates.ts';
 
 /** A certificate's status as anyone sees it: the recorded one, or `expired` once `validUntil` has passed. */
 export type EffectiveStatus = CertificateStatus | 'expired';
@@ -45,7 +46,8 @@ export async function loadCertificate(reader: Pick<Store, 'certificates'> | Stor
 
 /**
  * Suspends, reinstates or revokes a certificate (regulators of the issuing jurisdiction only, with a reason),
- * in one transaction: a new event, its log leaf, the public register row's new status and its audit event. The signed credential is never touched.
+ * in one transaction: a new event, its log leaf, the certificate's bits in its authority's W3C status lists (each
+ * changed list re-signed, with its own log leaf), the public register row's new status and its audit event. The signed credential is never touched.
  * Revocation is final; an expired certificate can still be revoked but not suspended or reinstated.
  */
 export async function changeStatus(ctx: CertificatesContext, actor: Actor, number: string, action: StatusAction, reason: string, requestId: string | null = null) {
@@ -63,6 +65,7 @@ export async function changeStatus(ctx: CertificatesContext, actor: Actor, numbe
     const leafIndex = await appendLogEntry(tx, { type: `certificate.${rule.event}`, number, credentialHash: certificate.credentialHash, status: rule.to, at });
     const event: CertificateEventRecord = { number, action: rule.event, status: rule.to, reason, actorId: actor.userId, at, leafIndex };
     await tx.certificates.appendEvent(event);
+    await recordStatusInLists(tx, ctx, certificate, rule.to, at);
     await recordInRegister(tx, certificate, [...events, event]);
     await auditCertificate(tx, actor, requestId, `certificate.${action}`, number, { reason, status: rule.to, leafIndex }, now);
     return { certificate, events: [...events, event] };

@@ -14,6 +14,8 @@ export const certificatePolicies = {
   /** Searching the public register and exporting a result: anyone, signed in or not. */
   'register.search': rule('public'),
   'log.read': rule('public'),
+  /** The W3C Bitstring Status Lists of each authority: anyone, so any verifier can check a certificate's status. */
+  'status-list.read': rule('public'),
   'certificate.suspend': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
   'certificate.reinstate': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),
   'certificate.revoke': rule<Pick<CertificateRecord, 'number' | 'jurisdiction'>>(['regulator'], issuingJurisdiction),

@@ -3,9 +3,12 @@ import { fromHex } from '../ledger/log-entry.ts';
 import { verifyInclusion } from '../ledger/merkle.ts';
 import { inclusionProof } from '../ledger/transparency-log.ts';
 import type { CertificatesContext } from '../certificates/context.ts';
-import { assessCredentialJws, knownKeyOf, type CredentialAssessment, type IntegrityResult, type IssuerResult } from '../credentials/credential-check.ts';
+import { assessCredentialJws, type CredentialAssessment, type IntegrityResult, type IssuerResult } from '../credentials/credential-check.ts';
+import { readCertificate } from '../credentials/credential-reading.ts';
+import { registryKeyResolver } from '../identities/key-resolution.ts';
 import { checkScope, type ScopeResult, type ShipmentDeclaration } from '../customs/scope.ts';
-import { effectiveStatus, recordedStatus, type EffectiveStatus } from '../certificates/status.ts';
+import type { EffectiveStatus } from '../certificates/status.ts';
+import { listedStatus } from '../status-lists/listed-status.ts';
 import { parseVerificationUrl, type VerificationTarget } from './verification-url.ts';
 import { verifyCustomsDocument, type CustomsDocumentCheck } from '../customs/customs-verification.ts';
 import { certificateFactsOf, type CertificateFacts } from './certificate-facts.ts';
@@ -82,11 +85,8 @@ async function logInclusion(ctx: CertificatesContext, record: CertificateRecord)
 }
 
 function productOfCredential(credential: Record<string, unknown> | null) {
-  const subject = credential?.credentialSubject as { product?: { model?: string; variants?: string[]; hsCode?: string } } | undefined;
-  const product = subject?.product;
-  return product && typeof product.model === 'string' && typeof product.hsCode === 'string'
-    ? { model: product.model, hsCode: product.hsCode, variants: Array.isArray(product.variants) ? product.variants : [] }
-    : null;
+  const product = readCertificate(credential).product;
+  return product ? { model: product.model, hsCode: product.hsCode, variants: product.variants } : null;
 }
 
 function hasShipment(shipment: ShipmentDeclaration | undefined): shipment is ShipmentDeclaration {
@@ -116,10 +116,7 @@ export async function verifyCertificate(ctx: CertificatesContext, request: Verif
   const now = ctx.now();
   const checkedAt = now.toISOString();
   const target = request.qr !== undefined ? parseVerificationUrl(request.qr) : null;
-  const lookup = async (kid: string) => {
-    const key = await ctx.store.signingKeys.get(kid);
-    return key ? knownKeyOf(key) : null;
-  };
+  const lookup = registryKeyResolver(ctx.store.signingKeys, ctx.publicBaseUrl);
   const given = request.jws !== undefined ? await assessCredentialJws(request.jws, lookup) : null;
   const number = given?.number ?? target?.number ?? request.number ?? null;
   const early = presentedProblems(ctx.publicBaseUrl, request, target, number);
@@ -132,7 +129,8 @@ export async function verifyCertificate(ctx: CertificatesContext, request: Verif
   }
   const assessment = given ?? (await assessCredentialJws(record.jws, lookup));
   const { integrity, reasons } = integrityAgainstRecord(assessment, record, target?.customsDocumentId ? null : (target?.hash ?? null));
-  const status = effectiveStatus(record, recordedStatus(await ctx.store.certificates.events(record.number)), now);
+  // The status as the authority's signed status lists state it, cross-checked with the recorded events.
+  const { status, problem: statusProblem } = await listedStatus(ctx, record, now);
   const certificate = integrity === 'valid' ? certificateFactsOf(assessment.credential) : null;
   const result: Checks = { number: record.number, integrity, issuer: assessment.issuer, status, log: await logInclusion(ctx, record), certificate, checkedAt };
   if (target?.customsDocumentId) result.customsDocument = await verifyCustomsDocument(ctx, record, target.customsDocumentId, target.hash, now);
@@ -140,5 +138,5 @@ export async function verifyCertificate(ctx: CertificatesContext, request: Verif
     const product = integrity === 'valid' ? productOfCredential(assessment.credential) : null;
     result.scope = product ? checkScope(product, status, request.shipment) : { within: 'unknown', checks: [] };
   }
-  return withVerdict(result, early, integrity === 'valid' ? { issuer: reasons } : { integrity: reasons });
+  return withVerdict(result, early, { ...(integrity === 'valid' ? { issuer: reasons } : { integrity: reasons }), ...(statusProblem ? { status: [statusProblem] } : {}) });
 }

@@ -2,6 +2,8 @@ import type { ClientSession, Connection } from 'mongoose';
 import { createCertificateModels } from './certificate-models.ts';
 import { apiTokenSchema, organisationSchema, signInFailureSchema, standardSchema, userSchema, webSessionSchema } from './schemas.ts';
 import { createSubmissionModels } from './submission-models.ts';
+import { createCheckpointModels } from './checkpoints.ts';
+import { createStatusListModels } from './status-lists.ts';
 
 /** The store's models, bound to its own connection. */
 export function createModels(connection: Connection) {
@@ -14,6 +16,8 @@ export function createModels(connection: Connection) {
     SignInFailure: connection.model('SignInFailure', signInFailureSchema),
     ...createCertificateModels(connection),
     ...createSubmissionModels(connection),
+    ...createCheckpointModels(connection),
+    ...createStatusListModels(connection),
   };
 }
 

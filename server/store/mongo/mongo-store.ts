@@ -10,6 +10,8 @@ import { createRegisterRepository } from './register.ts';
 import { createStandardRepository } from './standards.ts';
 import { createUserRepository } from './users.ts';
 import { createWebSessionRepository } from './web-sessions.ts';
+import { createCheckpointRepository, createWitnessKeyRepository } from './checkpoints.ts';
+import { createStatusListRepository } from './status-lists.ts';
 
 function repositories(models: Models, session: ClientSession | null): StoreTransaction {
   return {
@@ -25,6 +27,9 @@ function repositories(models: Models, session: ClientSession | null): StoreTrans
     attachments: createAttachmentRepository(models, session),
     audit: createAuditRepository(models, session),
     webSessions: createWebSessionRepository(models, session),
+    witnessKeys: createWitnessKeyRepository(models, session),
+    checkpoints: createCheckpointRepository(models, session),
+    statusLists: createStatusListRepository(models, session),
   };
 }
 

@@ -22,6 +22,8 @@ import { createAttachmentRepository } from './attachments.ts';
 import { createAuditRepository } from './audit.ts';
 import { createFileArea } from './file-area.ts';
 import { createSubmissionRepository } from './submissions.ts';
+import { createCheckpointRepository, createWitnessKeyRepository } from './checkpoints.ts';
+import { createStatusListRepository } from './status-lists.ts';
 
 export type { StoreCondition } from './store-health.ts';
 
@@ -52,6 +54,9 @@ function repositories(db: Database.Database): StoreTransaction {
     attachments: createAttachmentRepository(db),
     audit: createAuditRepository(db),
     webSessions: createWebSessionRepository(db),
+    witnessKeys: createWitnessKeyRepository(db),
+    checkpoints: createCheckpointRepository(db),
+    statusLists: createStatusListRepository(db),
   };
 }
 
@@ -183,4 +188,6 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
 const repositoryNames: Record<keyof StoreTransaction, true> = {
   organisations: true, users: true, standards: true, certificates: true, signingKeys: true,
   transparencyLog: true, customsDocuments: true, register: true, submissions: true, attachments: true, audit: true, webSessions: true,
+  witnessKeys: true, checkpoints: true,
+  statusLists: true,
 };
