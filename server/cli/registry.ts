@@ -15,6 +15,7 @@ import { userCreateCommand } from './commands/user-create.ts';
 import { userDisableCommand } from './commands/user-disable.ts';
 import { userPasswordCommand } from './commands/user-password.ts';
 import { offlineRequested, verifyCommand, verifyOfflineCommand } from './commands/verify.ts';
+import { bundleCommand } from './commands/bundle.ts';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   'standard withdraw': standardWithdrawCommand,
   check: checkCommand,
   verify: verifyCommand,
+  bundle: bundleCommand,
   'keys rotate': keysRotateCommand,
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
@@ -49,8 +51,9 @@ const usage = `usage: npm run registry -- <command>
   standard import FILE [--publish]                  store a standard document (and publish it)
   standard withdraw CODE@VERSION                    withdraw a version as the registry (the shipped joint standards)
   check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform
-  verify FILE|NUMBER [--offline --jwks F [--checkpoint F]]
-                                                    verify a certificate; exit 1 when it does not check out
+  verify FILE|NUMBER [--offline --bundle F [--log-key VKEY] [--max-age-hours H] [--checkpoint F]]
+                                                    verify a certificate; exit 1 when it does not check out ("stale" past 48 h)
+  bundle [--out FILE]                               write the signed offline bundle (DID documents, status lists, checkpoint)
   keys rotate --org NAME                            new signing key for a regulator authority (old one stays published)
   audit verify                                      recompute the audit trail's hash chain; exit 1 at the first broken link
   seed --demo                                       add demo organisations, users (with tokens), submissions and certificates, once`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { keysDirOf } from '../../server/domain/credentials/key-vault.ts';
+import { buildOfflineBundle } from '../../server/domain/verification/offline-bundle.ts';
 import { certificatesContextOf, issuanceInput, issueDirect, regulatorOf } from '../helpers/certificates.ts';
 import { runRegistryAt, runRegistryInProcess } from '../helpers/cli.ts';
 import { startRegistry, type TestRegistry } from '../helpers/registry.ts';
@@ -12,7 +13,8 @@ describe('registry verify, keys rotate, init keys', () => {
   let registry: TestRegistry;
   let ir: Awaited<ReturnType<typeof regulatorOf>>;
   let number: string;
-  const files = { certificate: '', jwks: '', checkpoint: '', tampered: '' };
+  const files = { certificate: '', bundle: '', checkpoint: '', tampered: '' };
+  let logKey = '';
   const cli = (args: string[]) => runRegistryInProcess({ REGISTRY_DATA_DIR: registry.dataDir, PUBLIC_BASE_URL: registry.config.publicBaseUrl }, args);
   const saveCertificate = async (name: string) => {
     const path = join(registry.dataDir, name);
@@ -28,11 +30,12 @@ describe('registry verify, keys rotate, init keys', () => {
     const certificate = (await request(registry.app).get(`/api/v1/certificates/${number}`).expect(200)).body;
     const dir = registry.dataDir;
     files.certificate = join(dir, 'certificate.json');
-    files.jwks = join(dir, 'jwks.json');
+    files.bundle = join(dir, 'bundle.jws');
     files.checkpoint = join(dir, 'checkpoint.json');
     files.tampered = join(dir, 'tampered.jws');
     writeFileSync(files.certificate, JSON.stringify(certificate));
-    writeFileSync(files.jwks, JSON.stringify((await request(registry.app).get('/.well-known/jwks.json').expect(200)).body));
+    writeFileSync(files.bundle, (await request(registry.app).get('/api/v1/bundle').expect(200).expect('Content-Type', /application\/jose/)).text);
+    logKey = (await request(registry.app).get('/api/v1/log/keys').expect(200)).text.split('\n')[0]!;
     writeFileSync(files.checkpoint, JSON.stringify(certificate.checkpoint));
     const [h, p, s] = (certificate.jws as string).split('.');
     const payload = Buffer.from(p!, 'base64url');
@@ -51,20 +54,48 @@ describe('registry verify, keys rotate, init keys', () => {
     assert.deepEqual(JSON.parse((await runRegistryAt(registry.dataDir, ['init'])).stdout).keysCreated, []);
   });
 
-  it('when a valid certificate is verified offline, then every check passes but the status is unknown offline (exit 1) and no data directory is created', async () => {
+  it('when a valid certificate is verified offline with a fresh, pinned bundle, then it is valid (exit 0), the bundle\'s age is stated and no data directory is created', async () => {
     const missing = join(registry.dataDir, 'never-created');
-    const result = await runRegistryInProcess({ REGISTRY_DATA_DIR: missing }, ['verify', files.certificate, '--offline', '--jwks', files.jwks, '--checkpoint', files.checkpoint]);
-    assert.equal(result.code, 1, result.stderr);
+    const result = await runRegistryInProcess({ REGISTRY_DATA_DIR: missing }, ['verify', files.certificate, '--offline', '--bundle', files.bundle, '--log-key', logKey, '--checkpoint', files.checkpoint]);
+    assert.equal(result.code, 0, result.stderr);
     const out = JSON.parse(result.stdout);
-    assert.deepEqual([out.integrity, out.issuer, out.log, out.checkpoint, out.status, out.verdict], ['valid', 'recognised', 'included', 'valid', 'unknown', 'unknown']);
-    assert.deepEqual(out.reasons.map((r: { code: string }) => r.code), ['status_unknown_offline']);
-    assert.match(result.stderr, /^unknown IRRU-IR-.* status unknown offline/);
+    assert.deepEqual([out.integrity, out.issuer, out.log, out.checkpoint, out.status, out.verdict], ['valid', 'recognised', 'included', 'valid', 'valid', 'valid']);
+    assert.deepEqual([out.bundle.pinned, out.bundle.stale, out.bundle.maxAgeHours], [true, false, 48]);
+    assert.ok(out.bundle.ageHours >= 0 && out.bundle.ageHours < 1);
+    assert.match(result.stderr, /^valid IRRU-IR-/);
     assert.equal(out.certificate.product.model, 'EX-5G Pro');
     assert.equal(existsSync(missing), false);
   });
 
+  it('when the bundle is not pinned, older than the limit, altered, or signed by another log key, then offline verification refuses it and says why (exit 1)', async () => {
+    const unpinned = await cli(['verify', files.certificate, '--offline', '--bundle', files.bundle]);
+    assert.equal(unpinned.code, 1);
+    assert.deepEqual(JSON.parse(unpinned.stdout).reasons.map((r: { code: string }) => r.code), ['bundle_unpinned']);
+    const old = join(registry.dataDir, 'old-bundle.jws');
+    writeFileSync(old, await buildOfflineBundle(certificatesContextOf(registry, { now: () => new Date(Date.now() - 49 * 3_600_000) })));
+    const stale = await cli(['verify', files.certificate, '--offline', '--bundle', old, '--log-key', logKey]);
+    assert.equal(stale.code, 1);
+    assert.equal(JSON.parse(stale.stdout).verdict, 'unknown');
+    assert.match(stale.stderr, /stale: the bundle is 49\.\d hours old, past the 48-hour limit/);
+    const [h, p, sig] = (await request(registry.app).get('/api/v1/bundle').expect(200)).text.split('.');
+    const payload = Buffer.from(p!, 'base64url').toString('utf8').replace('"registry":"http', '"registry":"https');
+    const altered = join(registry.dataDir, 'altered-bundle.jws');
+    writeFileSync(altered, `${h}.${Buffer.from(payload).toString('base64url')}.${sig}`);
+    const refused = await cli(['verify', files.certificate, '--offline', '--bundle', altered, '--log-key', logKey]);
+    assert.equal(refused.code, 1);
+    assert.equal(JSON.parse(refused.stdout).verdict, 'invalid');
+    assert.match(refused.stderr, /altered/);
+    const otherKey = logKey.replace(/\+[0-9a-f]{8}\+.*$/, `+00000000+${Buffer.concat([Buffer.from([1]), Buffer.alloc(32, 7)]).toString('base64')}`);
+    const foreign = await cli(['verify', files.certificate, '--offline', '--bundle', files.bundle, '--log-key', otherKey]);
+    assert.equal(foreign.code, 1);
+    assert.match(foreign.stderr, /another log key than the one pinned/);
+    const usage = await cli(['verify', files.certificate, '--offline']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--offline needs --bundle/);
+  });
+
   it('when a tampered JWS is verified offline, then integrity is invalid (exit 1)', async () => {
-    const result = await cli(['verify', files.tampered, '--offline', '--jwks', files.jwks]);
+    const result = await cli(['verify', files.tampered, '--offline', '--bundle', files.bundle, '--log-key', logKey]);
     assert.equal(result.code, 1);
     assert.deepEqual([JSON.parse(result.stdout).integrity, JSON.parse(result.stdout).verdict], ['invalid', 'invalid']);
   });
@@ -105,12 +136,17 @@ describe('registry verify, keys rotate, init keys', () => {
     assert.equal((await cli(['keys', 'rotate', '--org', 'No such org'])).code, 2);
   });
 
-  it('when a revoked certificate saved with its status is verified offline, then exit 1 with the reported revocation as a reason', async () => {
+  it('when a revoked certificate is verified offline with a bundle made after the revocation, then its status list says revoked (exit 1); `registry bundle --out` writes the same kind of file', async () => {
     const saved = await saveCertificate('revoked-certificate.json');
-    const result = await cli(['verify', saved, '--offline', '--jwks', files.jwks]);
+    const bundle = join(registry.dataDir, 'after-revocation.jws');
+    const written = await cli(['bundle', '--out', bundle]);
+    assert.equal(written.code, 0, written.stderr);
+    const result = await cli(['verify', saved, '--offline', '--bundle', bundle, '--log-key', logKey]);
     assert.equal(result.code, 1);
     const out = JSON.parse(result.stdout);
-    assert.deepEqual([out.verdict, out.reportedStatus], ['invalid', 'revoked']);
-    assert.ok(out.reasons.some((r: { code: string; message: string }) => r.code === 'reported_status' && /revoked/.test(r.message)));
+    assert.deepEqual([out.verdict, out.status, out.reportedStatus], ['invalid', 'revoked', 'revoked']);
+    assert.ok(out.reasons.some((r: { code: string }) => r.code === 'status_revoked'));
+    const before = await cli(['verify', saved, '--offline', '--bundle', files.bundle, '--log-key', logKey]);
+    assert.deepEqual([JSON.parse(before.stdout).status, JSON.parse(before.stdout).verdict], ['valid', 'invalid'], 'an older bundle does not know the revocation; the saved report still denies validity');
   });
 });

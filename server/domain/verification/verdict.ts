@@ -8,7 +8,8 @@
  *   (suspended, revoked, expired, or so reported when the file was saved), a log proof that does not hold,
  *   a customs document that does not check out, a shipment outside the certificate.
  * - `unknown`: nothing was proven wrong but something could not be established (an unknown key, the log,
- *   and offline the current status: without a fresh status source there is no way to know a revocation).
+ *   and offline the current status when the bundle is missing, stale or not pinned: without a fresh, trusted
+ *   status source there is no way to know a revocation).
  * - `valid`: integrity valid, issuer recognised, status valid, and the log inclusion holds where it was checked.
  * Only `valid` is a yes; the CLI exits 0 for it alone.
  */
@@ -21,7 +22,8 @@ export type ReasonCode =
   | 'status_suspended' | 'status_revoked' | 'status_expired' | 'status_unknown' | 'status_unknown_offline' | 'reported_status'
   | 'log_not_included' | 'log_unknown' | 'checkpoint_invalid'
   | 'customs_document_invalid' | 'customs_document_unverifiable' | 'customs_document_expired'
-  | 'out_of_scope' | 'scope_unknown';
+  | 'out_of_scope' | 'scope_unknown'
+  | 'bundle_invalid' | 'bundle_stale' | 'bundle_unpinned';
 
 /** One reason, with its stable code and a sentence for people. */
 export interface VerdictReason {
@@ -42,6 +44,7 @@ const weightOf: Record<ReasonCode, Exclude<Verdict, 'valid'>> = {
   reported_status: 'invalid', log_not_included: 'invalid', log_unknown: 'unknown', checkpoint_invalid: 'invalid',
   customs_document_invalid: 'invalid', customs_document_unverifiable: 'unknown', customs_document_expired: 'invalid',
   out_of_scope: 'invalid', scope_unknown: 'unknown',
+  bundle_invalid: 'invalid', bundle_stale: 'unknown', bundle_unpinned: 'unknown',
 };
 
 /** What the checks found. Fields left out were not checked and weigh nothing. */
@@ -61,7 +64,9 @@ export interface VerdictInput {
   /** Whether a declared shipment is within the certificate. */
   scope?: boolean | 'unknown';
   /** What the checks said in words, used as the message of the matching reason. */
-  notes?: { integrity?: string[]; issuer?: string[]; log?: string[]; scope?: string[] };
+  notes?: { integrity?: string[]; issuer?: string[]; status?: string[]; log?: string[]; scope?: string[] };
+  /** Offline: the bundle the keys and status came from — refused, too old, or not the pinned log's. */
+  bundle?: { problem: string | null; stale: boolean; ageHours: number; maxAgeHours: number; pinned: boolean };
 }
 
 const said = (notes: string[] | undefined, fallback: string) => (notes?.length ? notes.join('; ') : fallback);
@@ -75,12 +80,12 @@ function credentialReasons(input: VerdictInput): VerdictReason[] {
   return reasons;
 }
 
-function statusReasons({ mode, status, reportedStatus }: VerdictInput): VerdictReason[] {
+function statusReasons({ mode, status, reportedStatus, notes }: VerdictInput): VerdictReason[] {
   const reasons: VerdictReason[] = [];
   if (status === 'suspended' || status === 'revoked' || status === 'expired') reasons.push({ code: `status_${status}`, message: `the certificate is ${status}` });
   if (status === 'unknown' && mode === 'offline') {
-    reasons.push({ code: 'status_unknown_offline', message: 'status unknown offline: no fresh status source proves the certificate is not suspended or revoked' });
-  } else if (status === 'unknown') reasons.push({ code: 'status_unknown', message: 'the current status could not be established' });
+    reasons.push({ code: 'status_unknown_offline', message: said(notes?.status, 'status unknown offline: no fresh status source proves the certificate is not suspended or revoked') });
+  } else if (status === 'unknown') reasons.push({ code: 'status_unknown', message: said(notes?.status, 'the current status could not be established') });
   if (reportedStatus && reportedStatus !== 'valid' && reportedStatus !== status) {
     reasons.push({ code: 'reported_status', message: `the registry reported the certificate as ${reportedStatus} when the file was saved` });
   }
@@ -100,9 +105,19 @@ function evidenceReasons({ log, checkpoint, customsDocument, scope, notes }: Ver
   return reasons;
 }
 
+function bundleReasons({ bundle }: VerdictInput): VerdictReason[] {
+  if (!bundle) return [];
+  if (bundle.problem) return [{ code: 'bundle_invalid', message: bundle.problem }];
+  const reasons: VerdictReason[] = [];
+  const age = `${bundle.ageHours.toFixed(1)} hours old`;
+  if (bundle.stale) reasons.push({ code: 'bundle_stale', message: `stale: the bundle is ${age}, past the ${bundle.maxAgeHours}-hour limit; fetch a new one` });
+  if (!bundle.pinned) reasons.push({ code: 'bundle_unpinned', message: 'the bundle\'s log key was not pinned (--log-key), so nothing shows the bundle is the registry\'s' });
+  return reasons;
+}
+
 /** The verdict of a verification: the heaviest reason decides (foreign, then invalid, then unknown); none means valid. */
 export function decideVerdict(input: VerdictInput): VerdictResult {
-  const reasons = [...(input.early ?? []), ...credentialReasons(input), ...statusReasons(input), ...evidenceReasons(input)];
+  const reasons = [...(input.early ?? []), ...bundleReasons(input), ...credentialReasons(input), ...statusReasons(input), ...evidenceReasons(input)];
   const proven = input.integrity === 'valid' && input.issuer === 'recognised' && input.status === 'valid';
   // Valid is never the default: checks that were left out cannot add up to a yes.
   if (reasons.length === 0 && !proven) reasons.push({ code: 'integrity_unverifiable', message: 'the credential was not checked' });
