@@ -23,6 +23,7 @@ const slowFirst = [
   'test/browser/accessibility.test.ts',
   'test/security/fuzz.test.ts',
   'test/documents/document-limits.test.ts',
+  'test/conformance/credential-conformance.test.ts',
   'test/documents/certificate-documents.test.ts',
   'test/cli/seed.test.ts',
   'test/unit/conformance/json-schema-suite.test.ts',
