@@ -31,6 +31,8 @@ export interface Config {
   readonly loadShippedStandards: boolean;
   /** How long a newly issued API token authenticates, in days (TOKEN_LIFETIME_DAYS, default 90, 1–3650). */
   readonly tokenLifetimeDays: number;
+  /** Days a newly published version's transition period lasts unless its draft planned others (TRANSITION_DAYS, default 180, 0–3650). */
+  readonly transitionDays: number;
   readonly sessions: SessionSettings;
   readonly limits: Limits;
   readonly checks: CheckBudgets;
@@ -128,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     loadShippedStandards: parseBoolean('LOAD_SHIPPED_STANDARDS', env.LOAD_SHIPPED_STANDARDS, true),
     tokenLifetimeDays: parseTokenLifetime(env.TOKEN_LIFETIME_DAYS),
+    transitionDays: parseInteger('TRANSITION_DAYS', env.TRANSITION_DAYS, 180, 0, 3650),
     sessions: Object.freeze({
       idleMinutes: parseInteger('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60),
       absoluteHours: parseInteger('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 24 * 30),

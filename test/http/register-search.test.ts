@@ -84,6 +84,8 @@ describe('public register: GET /api/v1/certificates and .csv', () => {
       number: certificate!.number, jurisdiction: 'IR', status: 'valid', statusReason: null, statusAt: null, manufacturer: 'Example Mobile Technology Co., Ltd.',
       brand: 'Exemplar', model: 'EX-5G Pro', variants: ['EX-5G Pro 256GB', 'EX-5G Pro 512GB'], hsCode: '8517.13.00',
       standard: { code: 'IRRU-UE', version: page.items[0]!.standard.version }, issuedAt: certificate!.issuedAt, validUntil: certificate!.validUntil,
+      // Issued under the newest published version: it conforms to it, and no transition applies.
+      newestStandard: { version: page.items[0]!.standard.version, wouldConform: 'yes', failingClauses: [], transitionEndsAt: null },
     });
     assert.equal((await registry.store.register.get(certificate!.number))?.status, 'valid');
     assert.deepEqual(page.items.map((entry) => entry.number), numbersOf('workflow', 'revoked', 'suspended', 'formulas', 'persian', 'russian', 'accented', 'huaweiTablet', 'huaweiPhone', 'old'));

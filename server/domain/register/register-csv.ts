@@ -4,6 +4,7 @@ import type { RegisterEntry } from './register-search.ts';
 export const registerCsvColumns = [
   'number', 'jurisdiction', 'status', 'statusReason', 'statusAt', 'manufacturer', 'brand', 'model', 'variants',
   'hsCode', 'standardCode', 'standardVersion', 'issuedAt', 'validUntil',
+  'newestStandardVersion', 'wouldConformToNewest', 'failingClausesOfNewest', 'transitionEndsAt',
 ] as const;
 
 /** Variants share one cell, separated by this. */
@@ -23,6 +24,8 @@ function cellsOf(entry: RegisterEntry): Record<(typeof registerCsvColumns)[numbe
     number: entry.number, jurisdiction: entry.jurisdiction, status: entry.status, statusReason: entry.statusReason ?? '', statusAt: entry.statusAt ?? '',
     manufacturer: entry.manufacturer, brand: entry.brand, model: entry.model, variants: entry.variants.join(variantSeparator), hsCode: entry.hsCode,
     standardCode: entry.standard.code, standardVersion: entry.standard.version, issuedAt: entry.issuedAt, validUntil: entry.validUntil,
+    newestStandardVersion: entry.newestStandard?.version ?? '', wouldConformToNewest: entry.newestStandard?.wouldConform ?? '',
+    failingClausesOfNewest: entry.newestStandard?.failingClauses.join(variantSeparator) ?? '', transitionEndsAt: entry.newestStandard?.transitionEndsAt ?? '',
   };
 }
 

@@ -2,6 +2,7 @@ import type { CertificateStatus, Jurisdiction, RegisterKeys, RegisterRecord, Reg
 import { DomainError } from '../errors.ts';
 import { hsDigitsOf, registerKey, searchWords } from './register-keys.ts';
 import { effectiveStatus, type EffectiveStatus } from '../certificates/status.ts';
+import type { ConformityOutlook } from '../standards/transition/conformity-outlook.ts';
 
 /** A search of the public register; every given filter must hold. Empty strings count as not given (as a blank form field). */
 export interface RegisterQuery {
@@ -32,6 +33,8 @@ export interface RegisterQuery {
 export type RegisterEntry = Omit<RegisterRecord, RegisterKeys | 'status' | 'standardCode' | 'standardVersion'> & {
   status: EffectiveStatus;
   standard: { code: string; version: string };
+  /** Where it stands against the newest published version of its standard (added by withConformityOutlook). */
+  newestStandard?: ConformityOutlook;
 };
 
 export interface RegisterPage {

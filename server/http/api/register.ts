@@ -1,6 +1,7 @@
 import { collectRegister, registerExportRows } from '../../domain/register/register-export.ts';
 import { registerCsv } from '../../domain/register/register-csv.ts';
 import { searchRegister } from '../../domain/register/register-search.ts';
+import { withConformityOutlook } from '../../domain/standards/transition/conformity-outlook.ts';
 import type { AppContext } from '../context.ts';
 import { registerLink, registerQueryFrom } from '../register-query.ts';
 import type { RouteDef } from './route.ts';
@@ -15,7 +16,7 @@ export function registerRoutes({ store, certificates }: AppContext): RouteDef[] 
       handler: async function searchPublicRegister(req, res) {
         const page = await searchRegister(store, registerQueryFrom(req.query), certificates.now());
         const next = page.nextCursor === null ? null : registerLink('/api/v1/certificates', req.query, page.nextCursor);
-        res.json({ items: page.items, nextCursor: page.nextCursor, links: { next } });
+        res.json({ items: await withConformityOutlook(store, page.items), nextCursor: page.nextCursor, links: { next } });
       },
     },
     {
@@ -28,7 +29,7 @@ export function registerRoutes({ store, certificates }: AppContext): RouteDef[] 
         res.setHeader('Content-Disposition', `attachment; filename="irru-register-${now.toISOString().slice(0, 10)}.csv"`);
         res.setHeader('X-Truncated', String(truncated));
         res.setHeader('X-Row-Limit', String(registerExportRows));
-        res.type('text/csv; charset=utf-8').send(registerCsv(entries));
+        res.type('text/csv; charset=utf-8').send(registerCsv(await withConformityOutlook(store, entries)));
       },
     },
   ];

@@ -5,6 +5,7 @@ import { changeStatus, statusActionsFrom, type StatusAction } from '../../../dom
 import { DomainError, isDomainError } from '../../../domain/errors.ts';
 import { authorize, can } from '../../../domain/policies/index.ts';
 import { numberProblem } from '../../../domain/verification/number-check.ts';
+import { conformityOutlooks } from '../../../domain/standards/transition/conformity-outlook.ts';
 import { documentLanguageOf } from '../../../documents/labels.ts';
 import { validateInput } from '../../../input-schemas.ts';
 import { certificateResponse } from '../../api/certificates.ts';
@@ -41,6 +42,7 @@ async function renderCertificatePage(ctx: AppContext, req: Request, res: Respons
   res.set('Cache-Control', 'no-store');
   renderPage(req, res, 'certificate', {
     title: `${t(lang, 'public.certificate')} ${number}`, presentation, actions, changedKey: changed,
+    outlook: (await conformityOutlooks(ctx.store, [number])).get(number),
     errors: form ? { [`${form.action}Reason`]: form.error } : {},
   }, status);
 }

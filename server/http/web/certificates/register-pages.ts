@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Actor } from '../../../domain/accounts/actor.ts';
 import { maxSearchWords, searchRegister, type RegisterPage } from '../../../domain/register/register-search.ts';
+import { withConformityOutlook } from '../../../domain/standards/transition/conformity-outlook.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { authorize } from '../../../domain/policies/index.ts';
 import type { InputFailure } from '../../../input-schemas.ts';
@@ -75,6 +76,7 @@ export function registerPages({ store, certificates }: AppContext): Router {
     let errors: Record<string, string> = {};
     try {
       page = await searchRegister(store, registerQueryFrom(values), certificates.now());
+      page = { ...page, items: await withConformityOutlook(store, page.items) };
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
       errors = Object.fromEntries(((error.details.errors ?? []) as InputFailure[]).map((failure) => failureText(lang, failure)).reverse());
