@@ -7,6 +7,8 @@ import { initCommand } from './commands/init.ts';
 import { keysRotateCommand } from './commands/keys-rotate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { standardImportCommand } from './commands/standard-import.ts';
+import { standardFromTableCommand } from './commands/standard-from-table.ts';
+import { standardToTableCommand } from './commands/standard-to-table.ts';
 import { standardWithdrawCommand } from './commands/standard-withdraw.ts';
 import { tokenListCommand } from './commands/token-list.ts';
 import { tokenRevokeCommand } from './commands/token-revoke.ts';
@@ -16,6 +18,7 @@ import { userDisableCommand } from './commands/user-disable.ts';
 import { userPasswordCommand } from './commands/user-password.ts';
 import { offlineRequested, verifyCommand, verifyOfflineCommand } from './commands/verify.ts';
 import { bundleCommand } from './commands/bundle.ts';
+import { impactCommand } from './commands/impact.ts';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -30,12 +33,15 @@ const commands: Record<string, Command> = {
   'token rotate': tokenRotateCommand,
   'standard import': standardImportCommand,
   'standard withdraw': standardWithdrawCommand,
+  'standard from-table': standardFromTableCommand,
+  'standard to-table': standardToTableCommand,
   check: checkCommand,
   verify: verifyCommand,
   bundle: bundleCommand,
   'keys rotate': keysRotateCommand,
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
+  impact: impactCommand,
 };
 
 const usage = `usage: npm run registry -- <command>
@@ -50,7 +56,12 @@ const usage = `usage: npm run registry -- <command>
                                                     new token; revokes ID (or all the user's tokens) in one go
   standard import FILE [--publish]                  store a standard document (and publish it)
   standard withdraw CODE@VERSION                    withdraw a version as the registry (the shipped joint standards)
+  standard from-table FILE.xlsx|csv [--code C --version V --category K --title-en|ru|fa T] [--out FILE.json | --import]
+                                                    a clause table as a standard document (printed, written, or stored as a draft); exit 1 listing every row problem
+  standard to-table CODE@VERSION --out FILE.xlsx|csv
+                                                    a stored standard as a clause table (schemas/templates/README.md)
   check --standard CODE[@VERSION] FILE              check a spec; exit 1 when it does not conform
+  impact --standard CODE@VERSION                    re-check every certified product against a draft, store the result; exit 1 when any would fail
   verify FILE|NUMBER [--offline --bundle F [--log-key VKEY] [--max-age-hours H] [--checkpoint F]]
                                                     verify a certificate; exit 1 when it does not check out ("stale" past 48 h)
   bundle [--out FILE]                               write the signed offline bundle (DID documents, status lists, checkpoint)

@@ -29,6 +29,12 @@ export type * from './checkpoints-port.ts';
 import type { StatusListReader, StatusListRepository } from './status-lists-port.ts';
 
 export type * from './status-lists-port.ts';
+import type { ImpactReader, ImpactRepository, TransitionReader, TransitionRepository } from './impact-port.ts';
+
+export type * from './impact-port.ts';
+import type { StandardApprovalReader, StandardApprovalRepository } from './standard-approvals-port.ts';
+
+export type * from './standard-approvals-port.ts';
 
 export type Jurisdiction = 'IR' | 'RU';
 export type Role = 'admin' | 'regulator' | 'vendor' | 'customs';
@@ -185,6 +191,9 @@ export interface StoreTransaction {
   witnessKeys: WitnessKeyRepository;
   checkpoints: CheckpointRepository;
   statusLists: StatusListRepository;
+  impact: ImpactRepository;
+  transitions: TransitionRepository;
+  standardApprovals: StandardApprovalRepository;
 }
 
 /** The store as the application holds it. */
@@ -209,6 +218,12 @@ export interface Store {
   checkpoints: CheckpointReader;
   /** Each certificate's W3C Bitstring Status List entry and each authority's lists. */
   statusLists: StatusListReader;
+  /** Impact analyses of draft versions: the certified specs they re-check, their runs and outcomes. */
+  impact: ImpactReader;
+  /** The transition period planned for and recorded with each version. */
+  transitions: TransitionReader;
+  /** Shared standard codes and each authority's signed approval of a shared draft (joint publication). */
+  standardApprovals: StandardApprovalReader;
   /** Content-addressed file storage (attachments); writes happen before the transaction that references them. */
   files: FileArea;
   /**

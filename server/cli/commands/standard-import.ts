@@ -7,7 +7,7 @@ import { UsageError, type CliContext } from '../cli-context.ts';
 export async function standardImportCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { publish: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage: registry standard import FILE [--publish]');
-  const catalog = { store: ctx.store, checks: ctx.checks, limits: ctx.config.limits };
+  const catalog = { store: ctx.store, checks: ctx.checks, limits: ctx.config.limits, transitionDays: ctx.config.transitionDays };
   const document = readStandardFile(positionals[0]!);
   let record = await uploadStandard(catalog, systemActor, document);
   if (values.publish) record = await publishStandard(catalog, systemActor, record.code, record.version);

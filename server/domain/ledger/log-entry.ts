@@ -2,7 +2,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { leafHash } from './merkle.ts';
 
 /** What a log leaf records. Hashes, numbers and dates only: no names, no personal data. */
-export type LogEntry = CertificateLogEntry | StatusListLogEntry;
+export type LogEntry = CertificateLogEntry | StatusListLogEntry | StandardPublishedLogEntry;
 
 /** A certificate's issuance or status change. */
 export interface CertificateLogEntry {
@@ -27,6 +27,22 @@ export interface StatusListLogEntry {
   /** SHA-256 (hex) of its uncompressed bitstring: a later re-signing of the same bits has the same. */
   bitstringHash: string;
   /** ISO 8601 time of the change. */
+  at: string;
+}
+
+/**
+ * A standard shared between jurisdictions, published by its last approval (server/domain/standards/joint-publication),
+ * in that approval's transaction.
+ */
+export interface StandardPublishedLogEntry {
+  type: 'standard.published';
+  code: string;
+  version: string;
+  /** The content hash every approval signed. */
+  contentHash: string;
+  /** SHA-256 (hex) of each approval's JWS payload bytes, in the order they were given. */
+  approvals: string[];
+  /** ISO 8601 time of the publication. */
   at: string;
 }
 

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { StandardRecord, Store } from '../../store/port.ts';
+import type { StandardRecord, Store, StoreTransaction } from '../../store/port.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { CheckRunner } from '../checking/check-runner.ts';
 import { appendAudit, type Acting } from '../audit/append.ts';
@@ -9,6 +9,8 @@ import { referencedSchemas } from './references.ts';
 import { assertWithinLimits, type SchemaLimits } from './schema-limits.ts';
 import { assertStandardIds } from './standard-id.ts';
 import { contentHashOf, type StandardDocument } from './standard-document.ts';
+import { assertPublishableAlone, recordDraftSharing } from './joint-publication/sharing.ts';
+import { recordTransition } from './transition/transition-period.ts';
 
 /** What the standards catalog needs besides the store. */
 export interface CatalogContext {
@@ -16,6 +18,8 @@ export interface CatalogContext {
   /** Where uploaded schemas are compiled (a worker pool in the server, in-process in the CLI). */
   checks: CheckRunner;
   limits: SchemaLimits;
+  /** Days of the transition period a published version gets unless its draft planned others (TRANSITION_DAYS; default 180). */
+  transitionDays?: number;
 }
 
 const standardSubject = (code: string, version: string) => `standard:${code}@${version}`;
@@ -62,6 +66,7 @@ export async function uploadStandard(ctx: CatalogContext, actor: Actor, document
     };
     if (existing) await tx.standards.replaceDraft(record);
     else await tx.standards.insert(record);
+    await recordDraftSharing(tx, { actor, requestId }, document, versions, existing);
     await appendAudit(tx, { actor, requestId }, {
       action: 'standard.upload',
       subject: standardSubject(record.code, record.version),
@@ -81,21 +86,32 @@ export async function publishStandard(ctx: CatalogContext, actor: Actor, code: s
     const record = await tx.standards.get(code, version);
     if (!record) throw new DomainError('not_found', `no standard ${code}@${version}`);
     authorize(actor, 'standard.publish', record);
-    if (record.status !== 'draft') throw new DomainError('invalid_state', `${code}@${version} is ${record.status}, not a draft`, { state: record.status });
-    const now = new Date().toISOString();
-    const acting: Acting = { actor, requestId };
-    for (const other of await tx.standards.listVersions(code)) {
-      if (other.status !== 'published') continue;
-      if (semver.gt(other.version, version)) {
-        throw new DomainError('conflict', `${code}@${other.version} is already published; publish a version above it`);
-      }
-      await tx.standards.setStatus(code, other.version, { status: 'superseded', retiredAt: now });
-      await appendAudit(tx, acting, { action: 'standard.supersede', subject: standardSubject(code, other.version), summary: { from: 'published', to: 'superseded', by: version } });
-    }
-    await tx.standards.setStatus(code, version, { status: 'published', publishedAt: now });
-    await appendAudit(tx, acting, { action: 'standard.publish', subject: standardSubject(code, version), summary: { from: 'draft', to: 'published', contentHash: record.contentHash } });
-    return { ...record, status: 'published', publishedAt: now };
+    await assertPublishableAlone(tx, record);
+    return publishDraft(tx, { actor, requestId }, record, ctx.transitionDays);
   });
+}
+
+/**
+ * Publishes a draft inside the caller's transaction: older published versions of the code become superseded;
+ * publishing below an already published version is refused. Used by publishStandard and by joint publication
+ * (the last approval of a shared standard publishes it).
+ */
+export async function publishDraft(tx: StoreTransaction, acting: Acting, record: StandardRecord, transitionDays?: number): Promise<StandardRecord> {
+  const { code, version } = record;
+  if (record.status !== 'draft') throw new DomainError('invalid_state', `${code}@${version} is ${record.status}, not a draft`, { state: record.status });
+  const now = new Date().toISOString();
+  for (const other of await tx.standards.listVersions(code)) {
+    if (other.status !== 'published') continue;
+    if (semver.gt(other.version, version)) {
+      throw new DomainError('conflict', `${code}@${other.version} is already published; publish a version above it`);
+    }
+    await tx.standards.setStatus(code, other.version, { status: 'superseded', retiredAt: now });
+    await appendAudit(tx, acting, { action: 'standard.supersede', subject: standardSubject(code, other.version), summary: { from: 'published', to: 'superseded', by: version } });
+  }
+  await tx.standards.setStatus(code, version, { status: 'published', publishedAt: now });
+  await recordTransition(tx, record, now, transitionDays);
+  await appendAudit(tx, acting, { action: 'standard.publish', subject: standardSubject(code, version), summary: { from: 'draft', to: 'published', contentHash: record.contentHash } });
+  return { ...record, status: 'published', publishedAt: now };
 }
 
 /**

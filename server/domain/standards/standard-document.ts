@@ -8,6 +8,11 @@ export interface StandardDocument {
   category: string;
   title: LocalizedText;
   schema: Record<string, unknown>;
+  /**
+   * Upload only, not part of the document or its hash: true on a code's first version makes the code shared
+   * between IR and RU (joint publication, see joint-publication/sharing.ts); later versions may repeat it, not change it.
+   */
+  shared?: boolean;
 }
 
 /** The document part of a stored record, without lifecycle fields. */

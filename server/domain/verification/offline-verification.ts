@@ -49,7 +49,7 @@ function logInclusion(evidence: OfflineEvidence, credentialHash: string | null, 
     return 'unverifiable';
   }
   const entry = JSON.parse(proof.entry) as LogEntry;
-  const bound = entry.credentialHash === credentialHash && entryLeafHash(proof.entry) === proof.leafHash;
+  const bound = 'credentialHash' in entry && entry.credentialHash === credentialHash && entryLeafHash(proof.entry) === proof.leafHash;
   const proven = verifyInclusion(proof.leafIndex, proof.treeSize, fromHex(proof.leafHash), proof.path.map(fromHex), fromHex(evidence.checkpoint.rootHash));
   if (!bound || !proven) reasons.push('the log proof does not lead from this credential to the checkpoint root');
   return bound && proven ? 'included' : 'not_included';

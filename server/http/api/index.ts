@@ -8,17 +8,20 @@ import { auditRoutes } from './audit.ts';
 import { certificateDocumentsRoutes } from './certificate-documents.ts';
 import { certificatesRoutes } from './certificates.ts';
 import { checksRoutes } from './checks.ts';
+import { clauseTableRoutes } from './clause-tables.ts';
 import { logRoutes } from './log.ts';
 import { buildOpenApi } from './openapi.ts';
 import { registerRoutes } from './register.ts';
 import { mountRoutes, type RouteDef } from './route.ts';
 import { standardsRoutes } from './standards.ts';
+import { standardImpactRoutes } from './standard-impact.ts';
+import { standardApprovalsRoutes } from './standard-approvals.ts';
 import { submissionsRoutes } from './submissions.ts';
 import { verifyRoutes } from './verify.ts';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(ctx: AppContext): RouteDef[] {
-  return [...standardsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...registerRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx), ...accountsRoutes(ctx)];
+  return [...clauseTableRoutes(ctx), ...standardsRoutes(ctx), ...standardImpactRoutes(ctx), ...standardApprovalsRoutes(ctx), ...checksRoutes(ctx), ...certificateDocumentsRoutes(ctx), ...certificatesRoutes(ctx), ...registerRoutes(ctx), ...logRoutes(ctx), ...verifyRoutes(ctx), ...submissionsRoutes(ctx), ...auditRoutes(ctx), ...accountsRoutes(ctx)];
 }
 
 /** The JSON API mounted at /api/v1: body parsing, authentication, the routes and their OpenAPI document. */

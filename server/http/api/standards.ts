@@ -7,10 +7,11 @@ import { requestIdOf } from '../acting.ts';
 import { actorOf } from '../middleware/authorize.ts';
 import { presentCatalog, presentCatalogEntry, presentStandard } from '../presenters/standard.ts';
 import type { RouteDef } from './route.ts';
+import { standardDiffRoutes } from './standard-diff.ts';
 
 /** The standards catalog: upload, publish, withdraw (regulators); list and read (public). */
 export function standardsRoutes({ store, checks, config }: AppContext): RouteDef[] {
-  const catalog: CatalogContext = { store, checks, limits: config.limits };
+  const catalog: CatalogContext = { store, checks, limits: config.limits, transitionDays: config.transitionDays };
   const tag = 'Standards';
   return [
     {
@@ -38,6 +39,7 @@ export function standardsRoutes({ store, checks, config }: AppContext): RouteDef
         res.json({ ...presentCatalogEntry(String(req.params.code), versions, latestPublished(versions)), versions: versions.map((record) => presentStandard(record)) });
       },
     },
+    ...standardDiffRoutes(store), // before /standards/{code}/{version}, which would take "diff" for a version
     {
       method: 'get', path: '/standards/{code}/{version}', tag, policy: 'standard.read', summary: 'One standard version: document, status, hash',
       success: { status: 200, description: 'The version with its document' },

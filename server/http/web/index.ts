@@ -11,6 +11,8 @@ import { reviewPages } from './review/review-pages.ts';
 import { webSession } from './session.ts';
 import { signInPages } from './accounts/sign-in-pages.ts';
 import { standardsAdminPages } from './standards/standards-admin-pages.ts';
+import { clauseTableUploadPages } from './standards/clause-table-upload.ts';
+import { clauseDiffPages } from './standards/clause-diff-page.ts';
 import { standardsPages } from './standards/standards-pages.ts';
 import { statisticsPages } from './review/statistics-pages.ts';
 import { vendorPages } from './submissions/index.ts';
@@ -25,6 +27,7 @@ export function webRouter(ctx: AppContext): Router {
     res.redirect(302, startPageOf(res.locals.actor));
   });
   router.use(signInPages(ctx));
+  router.use(clauseDiffPages(ctx)); // before standardsPages, whose /standards/:code/:version would take "diff" for a version
   router.use(standardsPages(ctx));
   router.use(certificatePages(ctx));
   router.use(accountPages(ctx));
@@ -33,6 +36,7 @@ export function webRouter(ctx: AppContext): Router {
   router.use(verificationPages(ctx));
   router.use(customsPages(ctx));
   router.use(reviewPages(ctx));
+  router.use(clauseTableUploadPages(ctx)); // before standardsAdminPages, whose /manage/standards/:code/:version would take its template downloads
   router.use(standardsAdminPages(ctx));
   router.use(statisticsPages(ctx));
   router.use(vendorPages(ctx));

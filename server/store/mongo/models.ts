@@ -4,6 +4,8 @@ import { apiTokenSchema, organisationSchema, signInFailureSchema, standardSchema
 import { createSubmissionModels } from './submission-models.ts';
 import { createCheckpointModels } from './checkpoints.ts';
 import { createStatusListModels } from './status-lists.ts';
+import { createImpactModels } from './impact.ts';
+import { createStandardApprovalModels } from './standard-approvals.ts';
 
 /** The store's models, bound to its own connection. */
 export function createModels(connection: Connection) {
@@ -18,6 +20,8 @@ export function createModels(connection: Connection) {
     ...createSubmissionModels(connection),
     ...createCheckpointModels(connection),
     ...createStatusListModels(connection),
+    ...createImpactModels(connection),
+    ...createStandardApprovalModels(connection),
   };
 }
 

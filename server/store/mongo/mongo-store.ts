@@ -12,6 +12,8 @@ import { createUserRepository } from './users.ts';
 import { createWebSessionRepository } from './web-sessions.ts';
 import { createCheckpointRepository, createWitnessKeyRepository } from './checkpoints.ts';
 import { createStatusListRepository } from './status-lists.ts';
+import { createImpactRepository, createTransitionRepository } from './impact.ts';
+import { createStandardApprovalRepository } from './standard-approvals.ts';
 
 function repositories(models: Models, session: ClientSession | null): StoreTransaction {
   return {
@@ -30,6 +32,9 @@ function repositories(models: Models, session: ClientSession | null): StoreTrans
     witnessKeys: createWitnessKeyRepository(models, session),
     checkpoints: createCheckpointRepository(models, session),
     statusLists: createStatusListRepository(models, session),
+    impact: createImpactRepository(models, session),
+    transitions: createTransitionRepository(models, session),
+    standardApprovals: createStandardApprovalRepository(models, session),
   };
 }
 

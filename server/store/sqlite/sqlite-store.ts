@@ -24,6 +24,8 @@ import { createFileArea } from './file-area.ts';
 import { createSubmissionRepository } from './submissions.ts';
 import { createCheckpointRepository, createWitnessKeyRepository } from './checkpoints.ts';
 import { createStatusListRepository } from './status-lists.ts';
+import { createImpactRepository, createTransitionRepository } from './impact.ts';
+import { createStandardApprovalRepository } from './standard-approvals.ts';
 
 export type { StoreCondition } from './store-health.ts';
 
@@ -57,6 +59,9 @@ function repositories(db: Database.Database): StoreTransaction {
     witnessKeys: createWitnessKeyRepository(db),
     checkpoints: createCheckpointRepository(db),
     statusLists: createStatusListRepository(db),
+    impact: createImpactRepository(db),
+    transitions: createTransitionRepository(db),
+    standardApprovals: createStandardApprovalRepository(db),
   };
 }
 
@@ -190,4 +195,6 @@ const repositoryNames: Record<keyof StoreTransaction, true> = {
   transparencyLog: true, customsDocuments: true, register: true, submissions: true, attachments: true, audit: true, webSessions: true,
   witnessKeys: true, checkpoints: true,
   statusLists: true,
+  impact: true, transitions: true,
+  standardApprovals: true,
 };

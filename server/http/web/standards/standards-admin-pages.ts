@@ -14,6 +14,8 @@ import { renderPage } from '../page.ts';
 import { requireSignedIn } from '../session.ts';
 import { standardUploadParser, uploadedDocument, uploadFailure, type UploadFailure } from './standard-upload-form.ts';
 import { presentCategory } from './standards-pages.ts';
+import { jointPublicationForms, jointPublicationView } from './joint-publication-pages.ts';
+import { impactPages, impactSection } from './standard-impact-pages.ts';
 
 const lifecycleNotices = { uploaded: 'draft', published: 'published', withdrawn: 'withdrawn' } as const;
 
@@ -47,7 +49,7 @@ function readOnlyReason(actor: Actor, record: StandardRecord): string | null {
  */
 export function standardsAdminPages(ctx: AppContext): Router {
   const router = Router();
-  const catalog: CatalogContext = { store: ctx.store, checks: ctx.checks, limits: ctx.config.limits };
+  const catalog: CatalogContext = { store: ctx.store, checks: ctx.checks, limits: ctx.config.limits, transitionDays: ctx.config.transitionDays };
   const maxBytes = ctx.config.limits.standardBytes;
 
   async function renderList(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
@@ -79,6 +81,8 @@ export function standardsAdminPages(ctx: AppContext): Router {
       canWithdraw: record.status !== 'withdrawn' && can(actor, 'standard.withdraw', record),
       readOnly: record.status === 'withdrawn' ? 'review.standard.nothingToDo' : readOnlyReason(actor, record),
       done: done && lifecycleNotices[done] === record.status ? `review.standard.${done}` : null,
+      ...(await jointPublicationView(ctx, req, actor, record)),
+      ...(await impactSection(ctx, req, actor, record)),
       ...extra,
     }, status);
   }
@@ -138,6 +142,9 @@ export function standardsAdminPages(ctx: AppContext): Router {
   formPost(router, '/manage/standards/:code/:version/withdraw', async function withdrawStandardFromForm(req, res) {
     await lifecycleAction(req, res, 'withdrawn');
   });
+
+  jointPublicationForms(router, ctx, renderVersion);
+  impactPages(router, ctx, renderVersion);
 
   return router;
 }

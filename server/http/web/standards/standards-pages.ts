@@ -4,9 +4,11 @@ import { referencedSchemas } from '../../../domain/standards/references.ts';
 import type { AppContext } from '../../context.ts';
 import { presentCatalog, presentStandard } from '../../presenters/standard.ts';
 import { categoryName, isKnownCategory } from './category-names.ts';
+import { publicJointPublication } from './joint-publication-pages.ts';
 import type { Language } from '../i18n/languages.ts';
 import { t } from '../i18n/translate.ts';
 import { renderPage } from '../page.ts';
+import { diffPickerFor } from './clause-diff-page.ts';
 
 /** A category as the pages show it: its translated name, or its slug (shown as a code) when the registry has none. */
 export function presentCategory(lang: Language, slug: string) {
@@ -14,7 +16,7 @@ export function presentCategory(lang: Language, slug: string) {
 }
 
 /** Public pages of the standards catalog: the list, and one version's clauses in the chosen language. */
-export function standardsPages({ store, engine }: AppContext): Router {
+export function standardsPages({ store, engine, certificates }: AppContext): Router {
   const router = Router();
   router.get('/standards', async function standardsPage(req, res) {
     const lang = res.locals.lang as Language;
@@ -27,7 +29,8 @@ export function standardsPages({ store, engine }: AppContext): Router {
     if (!record) throw new DomainError('not_found', `no standard ${req.params.code}@${req.params.version}`);
     const clauses = engine.clauseIndex(record.schema, await referencedSchemas(store.standards, record.schema));
     const standard = { ...presentStandard(record), category: presentCategory(lang, record.category) };
-    renderPage(req, res, 'standard', { title: `${record.code} ${record.version}`, standard, clauses });
+    const diffPicker = await diffPickerFor(store.standards, record, res.locals.actor ?? null);
+    renderPage(req, res, 'standard', { title: `${record.code} ${record.version}`, standard, clauses, diffPicker, ...(await publicJointPublication({ store, certificates }, record)) });
   });
   return router;
 }
