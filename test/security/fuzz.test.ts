@@ -32,6 +32,8 @@ const seeds: Record<string, (w: World) => Record<string, unknown>> = {
   'urn:irru:api:new-user': () => ({ email: 'fuzz@example.org', name: 'Fuzz', role: 'vendor', org: 'Fuzz org' }),
   'urn:irru:api:token-request': () => ({ name: 'fuzz' }),
   'urn:irru:api:token-rotation': () => ({ name: 'fuzz' }),
+  'urn:irru:api:standard-approval': () => ({ contentHash: 'a'.repeat(64) }),
+  'urn:irru:api:transition-plan': () => ({ days: 90 }),
 };
 
 /** One request over a kept-alive connection (node:http is lighter than fetch, and the fuzzer sends 13,000). */
