@@ -128,16 +128,34 @@ export interface CertificateRepository extends CertificateReader {
   appendEvent(event: CertificateEventRecord): Promise<void>;
 }
 
+/** A perfect subtree of the log's Merkle tree: the 2^level leaves from index·2^level (level 0 is one leaf). */
+export interface LogSubtreeKey {
+  level: number;
+  index: number;
+}
+/** A complete subtree's hash: MTH of its leaves (RFC 9162 §2.1.1), hex. */
+export interface LogSubtreeRecord extends LogSubtreeKey {
+  hash: string;
+}
+
 export interface TransparencyLogReader {
+  /** The number of leaves (O(1) or O(log n): never a count over every leaf). */
   size(): Promise<number>;
-  /** Leaf hashes (hex) of leaves 0 … size-1, in order. */
+  /** Leaf hashes (hex) of leaves 0 … size-1, in order (O(n): the reference; proofs use subtreeHashes). */
   leafHashes(size: number): Promise<string[]>;
   /** Leaves start … end-1 (end exclusive), in order. */
   leaves(start: number, end: number): Promise<LogLeafRecord[]>;
+  /**
+   * The stored hashes (hex) of complete subtrees, in the order of `keys`; level 0 is the leaf's hash; null for a
+   * subtree that is not complete (or not stored). One primary-key read per key.
+   */
+  subtreeHashes(keys: readonly LogSubtreeKey[]): Promise<Array<string | null>>;
 }
 export interface TransparencyLogRepository extends TransparencyLogReader {
   /** Appends a leaf at the end of the log and returns its index. */
   append(leaf: Omit<LogLeafRecord, 'index'>): Promise<number>;
+  /** Stores the hashes of subtrees (level ≥ 1) a leaf completed, in the transaction that appends it; they never change. */
+  appendSubtrees(subtrees: readonly LogSubtreeRecord[]): Promise<void>;
 }
 
 export interface CustomsDocumentReader {

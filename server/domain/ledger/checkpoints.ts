@@ -20,7 +20,8 @@ import type { KeyVault } from '../credentials/key-vault.ts';
 import { DomainError } from '../errors.ts';
 import { checkpointFromNote, formatCheckpoint, logOrigin, type SignedCheckpoint } from './checkpoint.ts';
 import { fromHex, toHex } from './log-entry.ts';
-import { consistencyPath, rootHash, verifyConsistency } from './merkle.ts';
+import { verifyConsistency } from './merkle.ts';
+import { consistencyProof, rootAt } from './transparency-log.ts';
 import { addSignatures, ed25519Signer, ed25519Verifier, encodeVerifierKey, keyIdOf, signatureTypes, signNote, verifyNote, type NoteVerifier } from './signed-note.ts';
 import { ensureWitnessKeys, witnessJurisdictions, witnessSigner, witnessVerifierKey } from './witness-keys.ts';
 
@@ -55,11 +56,11 @@ export function presentCheckpoint(record: CheckpointRecord): SignedCheckpoint {
  * message": this is the largest consistent tree it has observed): the log key signed the note, and the new
  * tree is consistent with the last checkpoint, whose root was stored when it was signed.
  */
-function assertWitnessable(note: string, log: NoteVerifier, previous: CheckpointRecord | null, leaves: Uint8Array[], root: Uint8Array): void {
+async function assertWitnessable(note: string, log: NoteVerifier, previous: CheckpointRecord | null, tx: StoreTransaction, size: number, root: Uint8Array): Promise<void> {
   if (!verifyNote(note, [log]).ok) throw new DomainError('invalid_state', 'the witnesses refuse a checkpoint the log key did not sign');
   if (!previous || previous.treeSize === 0) return;
-  const consistent = previous.treeSize <= leaves.length
-    && verifyConsistency(previous.treeSize, leaves.length, fromHex(previous.rootHash), root, consistencyPath(previous.treeSize, leaves));
+  const consistent = previous.treeSize <= size
+    && verifyConsistency(previous.treeSize, size, fromHex(previous.rootHash), root, (await consistencyProof(tx.transparencyLog, previous.treeSize, size)).path.map(fromHex));
   if (!consistent) throw new DomainError('invalid_state', `the log is not consistent with its checkpoint of size ${previous.treeSize}: the witnesses refuse to cosign`);
 }
 
@@ -72,10 +73,9 @@ async function checkpointCurrentTree(tx: StoreTransaction, ctx: LedgerContext): 
   const origin = logOrigin(ctx.publicBaseUrl);
   const logKey = await activeLogKey(tx, ctx.vault, now.toISOString());
   const { keys: witnesses } = await ensureWitnessKeys(tx, ctx.vault, origin, now.toISOString());
-  const leaves = (await tx.transparencyLog.leafHashes(size)).map(fromHex);
-  const root = rootHash(leaves);
+  const root = fromHex(await rootAt(tx.transparencyLog, size));
   const signed = signNote(formatCheckpoint({ origin, treeSize: size, rootHash: root }), [logSigner(ctx.vault, logKey, origin)]);
-  assertWitnessable(signed, logVerifier(logKey, origin), previous, leaves, root);
+  await assertWitnessable(signed, logVerifier(logKey, origin), previous, tx, size, root);
   const note = addSignatures(signed, witnesses.map((witness) => witnessSigner(ctx.vault, witness, () => now)));
   const record: CheckpointRecord = { treeSize: size, rootHash: toHex(root), note, createdAt: now.toISOString() };
   await tx.checkpoints.insert(record);

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The Merkle tree of RFC 9162 (Certificate Transparency 2.0), §2.1: leaf hashes are
  * SHA-256(0x00 ‖ entry), interior nodes SHA-256(0x01 ‖ left ‖ right), and a tree of n leaves splits at
- * the largest power of two smaller than n. Every function here works on the list of leaf hashes, so proofs
- * are recomputed from stored leaves (O(n) per proof: fine for a registry's volume; a subtree-hash cache
- * would be the next step beyond a few million leaves).
+ * the largest power of two smaller than n. Every function here works on the whole list of leaf hashes (O(n)):
+ * they are the reference. The log's own roots and proofs come from stored subtree hashes in O(log n) reads
+ * (subtree-hashes.ts, transparency-log.ts), and tests check them against these.
  */
 
-const sha256 = (...parts: Uint8Array[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return new Uint8Array(hash.digest());
-};
+/** SHA-256 of the concatenated parts (one-shot: a node is hashed on every append and every proof). */
+const sha256 = (...parts: Uint8Array[]) => new Uint8Array(hash('sha256', Buffer.concat(parts), 'buffer'));
 
 /** MTH of a one-leaf tree: SHA-256(0x00 ‖ entry). */
 export function leafHash(entry: Uint8Array): Uint8Array {

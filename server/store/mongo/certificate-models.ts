@@ -1,5 +1,5 @@
 import type { ClientSession, Connection } from 'mongoose';
-import { certificateEventSchema, certificateSchema, counterSchema, customsDocumentSchema, logLeafSchema, signingKeySchema } from './certificate-schemas.ts';
+import { certificateEventSchema, certificateSchema, counterSchema, customsDocumentSchema, logLeafSchema, logSubtreeSchema, signingKeySchema } from './certificate-schemas.ts';
 import { registerEntrySchema } from './register-schema.ts';
 
 /** The certificate collections' models, bound to the store's connection (spread into createModels). */
@@ -10,6 +10,7 @@ export function createCertificateModels(connection: Connection) {
     Certificate: connection.model('Certificate', certificateSchema),
     CertificateEvent: connection.model('CertificateEvent', certificateEventSchema),
     LogLeaf: connection.model('LogLeaf', logLeafSchema),
+    LogSubtree: connection.model('LogSubtree', logSubtreeSchema),
     CustomsDocument: connection.model('CustomsDocument', customsDocumentSchema),
     CertificateRegister: connection.model('CertificateRegister', registerEntrySchema),
   };

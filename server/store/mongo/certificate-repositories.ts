@@ -75,12 +75,17 @@ export function createCertificateRepository({ Certificate, CertificateEvent, Cou
   };
 }
 
-/** The transparency log's leaves in MongoDB: _id is the leaf index, taken from a counter so it is gapless. */
-export function createTransparencyLogRepository({ LogLeaf, Counter }: Models, session: ClientSession | null): TransparencyLogRepository {
+/**
+ * The transparency log's leaves in MongoDB: _id is the leaf index, taken from a counter so it is gapless (the size is
+ * the last _id + 1, an index seek). Complete subtrees (level ≥ 1) are in log_subtrees under _id "level:index".
+ */
+export function createTransparencyLogRepository({ LogLeaf, LogSubtree, Counter }: Models, session: ClientSession | null): TransparencyLogRepository {
   const toLeaf = (doc: Omit<LogLeafRecord, 'index'> & { _id: number }): LogLeafRecord => ({ index: doc._id, entry: doc.entry, leafHash: doc.leafHash, createdAt: doc.createdAt });
+  const subtreeId = (level: number, index: number) => `${level}:${index}`;
   return {
     async size() {
-      return LogLeaf.countDocuments({}, opts(session));
+      const last = await LogLeaf.findOne({}, { _id: 1 }, opts(session)).sort({ _id: -1 }).lean<{ _id: number }>();
+      return last ? last._id + 1 : 0;
     },
     async leafHashes(count) {
       return (await LogLeaf.find({ _id: { $lt: count } }, { leafHash: 1 }, opts(session)).sort({ _id: 1 }).lean<Array<{ leafHash: string }>>()).map((doc) => doc.leafHash);
@@ -88,10 +93,23 @@ export function createTransparencyLogRepository({ LogLeaf, Counter }: Models, se
     async leaves(start, end) {
       return (await LogLeaf.find({ _id: { $gte: start, $lt: end } }, null, opts(session)).sort({ _id: 1 }).lean<Array<Omit<LogLeafRecord, 'index'> & { _id: number }>>()).map(toLeaf);
     },
+    async subtreeHashes(keys) {
+      const leafIds = keys.filter((key) => key.level === 0).map((key) => key.index);
+      const ids = keys.filter((key) => key.level > 0).map((key) => subtreeId(key.level, key.index));
+      const [leaves, subtrees] = await Promise.all([
+        leafIds.length ? LogLeaf.find({ _id: { $in: leafIds } }, { leafHash: 1 }, opts(session)).lean<Array<{ _id: number; leafHash: string }>>() : [],
+        ids.length ? LogSubtree.find({ _id: { $in: ids } }, null, opts(session)).lean<Array<{ _id: string; hash: string }>>() : [],
+      ]);
+      const found = new Map<string, string>([...leaves.map((doc) => [subtreeId(0, doc._id), doc.leafHash] as const), ...subtrees.map((doc) => [doc._id, doc.hash] as const)]);
+      return keys.map((key) => found.get(subtreeId(key.level, key.index)) ?? null);
+    },
     async append(leaf) {
       const index = (await incrementCounter(Counter, 'log_leaves', session)) - 1;
       await LogLeaf.create([{ _id: index, ...leaf }], opts(session));
       return index;
+    },
+    async appendSubtrees(subtrees) {
+      if (subtrees.length) await LogSubtree.insertMany(subtrees.map(({ level, index, hash }) => ({ _id: subtreeId(level, index), hash })), opts(session));
     },
   };
 }

@@ -73,6 +73,15 @@ export const logLeafSchema = new Schema(
   { versionKey: false, collection: 'log_leaves' },
 );
 
+/** A complete subtree of the log's Merkle tree (level ≥ 1; level 0 is the leaf): _id is "level:index". Never changes. */
+export const logSubtreeSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    hash: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'log_subtrees' },
+);
+
 export const customsDocumentSchema = new Schema(
   {
     _id: { type: String, required: true },

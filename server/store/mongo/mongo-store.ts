@@ -4,6 +4,7 @@ import { createCertificateRepository, createCustomsDocumentRepository, createSig
 import { createAttachmentRepository, createAuditRepository } from './attachments-audit.ts';
 import { createGridFsFileArea } from './gridfs-files.ts';
 import { createModels, type Models } from './models.ts';
+import { backfillLogSubtrees } from './log-subtrees.ts';
 import { createSubmissionRepository } from './submissions.ts';
 import { createOrganisationRepository } from './organisations.ts';
 import { createRegisterRepository } from './register.ts';
@@ -47,6 +48,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 }).asPromise();
   const models = createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.syncIndexes()));
+  await backfillLogSubtrees(models);
   const readRepos = repositories(models, null);
   return {
     kind: 'mongo',

@@ -8,6 +8,7 @@ import { createRegisterRepository } from './register.ts';
 import { guardedRepository } from './guarded-repository.ts';
 import { quickCheckNow, type IntegrityVerdict } from './integrity-check.ts';
 import { migrate } from './migrate.ts';
+import { backfillLogSubtrees } from './log-subtrees.ts';
 import { createSigningKeyRepository } from './signing-keys.ts';
 import { storageUnavailable } from './sqlite-errors.ts';
 import { createStoreHealth, probeDataDir, probeDataDirSync, type ConditionListener } from './store-health.ts';
@@ -82,7 +83,10 @@ function openConnections(path: string): { connections: Connections; verdict: Int
     writer.pragma('foreign_keys = ON');
     writer.pragma('busy_timeout = 5000');
     const verdict = quickCheckNow(writer);
-    if (verdict.ok) migrate(writer);
+    if (verdict.ok) {
+      migrate(writer);
+      backfillLogSubtrees(writer);
+    }
     reader = new Database(path, { readonly: true });
     reader.pragma('busy_timeout = 5000');
     return { connections: { writer, reader, write: repositories(writer), read: repositories(reader) }, verdict };
