@@ -3,10 +3,10 @@ import { DomainError } from '../errors.ts';
 import type { CertificatesContext } from './context.ts';
 import type { Credential } from '../credentials/credential.ts';
 import { parseCustomsNumber } from '../customs/customs-document-number.ts';
-import { decodeJws } from '../credentials/jws.ts';
 import { readCertificate, type CertificateStatement } from '../credentials/credential-reading.ts';
 import { effectiveStatus, loadCertificate, recordedStatus, type EffectiveStatus } from './status.ts';
 import { certificateVerificationUrl, customsVerificationUrl } from '../verification/verification-url.ts';
+import { decodedCredentialOf } from '../verification/verification-cache.ts';
 
 /** A certificate as readers see it: the record, its decoded credential, its events and its status now. */
 export interface CertificateView {
@@ -19,10 +19,13 @@ export interface CertificateView {
   verificationUrl: string;
 }
 
-/** Loads a certificate with its decoded credential and current status; not_found when there is none. */
+/**
+ * Loads a certificate with its decoded credential (decoded once per credential hash and shared, so frozen) and
+ * current status, read fresh; not_found when there is none.
+ */
 export async function describeCertificate(ctx: CertificatesContext, number: string): Promise<CertificateView> {
   const { certificate, events } = await loadCertificate(ctx.store, number);
-  const credential = decodeJws(certificate.jws)?.json as Credential | undefined;
+  const credential = decodedCredentialOf(ctx.store, certificate);
   if (!credential) throw new Error(`certificate ${number} holds an unreadable JWS`);
   return {
     certificate, credential, statement: readCertificate(credential), events,

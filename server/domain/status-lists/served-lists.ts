@@ -1,4 +1,5 @@
 import type { CertificatesContext } from '../certificates/context.ts';
+import { BoundedLru } from '../bounded-lru.ts';
 import { emptyBitstring } from './bitstring.ts';
 import { buildListCredential, refreshPeriodMs, signListCredential } from './list-credential.ts';
 import { listPosition } from './status-entries.ts';
@@ -21,6 +22,12 @@ export interface ServedList {
  *   active key and validFrom the start of the period. Ed25519 and GZIP are deterministic, so every request in a
  *   period gets the same bytes, and caches and ETags hold.
  */
+/**
+ * Lists re-signed for the current period, by place, period, key and stored state: the signature is deterministic,
+ * so signing again would give the same bytes; a bit change (new updatedAt), a new period or a rotated key is a new key here.
+ */
+const resigned = new BoundedLru<string, ServedList>(1024);
+
 export async function servedList(ctx: Pick<CertificatesContext, 'store' | 'vault' | 'publicBaseUrl'>, place: ListPlace, now: Date): Promise<ServedList | null> {
   const highest = await ctx.store.statusLists.highestIndex(place.orgId);
   if (highest === null || place.page > listPosition(highest).page) return null;
@@ -30,8 +37,13 @@ export async function servedList(ctx: Pick<CertificatesContext, 'store' | 'vault
   const key = await ctx.store.signingKeys.active('credential', place.orgId);
   // Keys are only retired by rotation, which makes the next one; without any, the last signed list is all there is.
   if (!key) return stored ? { jws: stored.jws, validFrom: stored.updatedAt } : null;
+  const memo = [ctx.publicBaseUrl, place.orgId, place.purpose, place.page, periodStart.toISOString(), key.kid, stored?.updatedAt ?? '', stored?.jws ?? ''].join('\n');
+  const known = resigned.get(memo);
+  if (known) return known;
   const credential = buildListCredential(ctx.publicBaseUrl, place, stored?.bits ?? emptyBitstring(), periodStart);
-  return { jws: (await signListCredential(ctx.vault, key, ctx.publicBaseUrl, credential)).jws, validFrom: credential.validFrom };
+  const served = { jws: (await signListCredential(ctx.vault, key, ctx.publicBaseUrl, credential)).jws, validFrom: credential.validFrom };
+  resigned.set(memo, served);
+  return served;
 }
 
 /**

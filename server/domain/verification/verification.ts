@@ -1,4 +1,4 @@
-import type { CertificateRecord } from '../../store/port.ts';
+import type { CertificateEventRecord, CertificateRecord } from '../../store/port.ts';
 import { fromHex } from '../ledger/log-entry.ts';
 import { verifyInclusion } from '../ledger/merkle.ts';
 import { inclusionProof } from '../ledger/transparency-log.ts';
@@ -13,6 +13,7 @@ import { parseVerificationUrl, type VerificationTarget } from './verification-ur
 import { verifyCustomsDocument, type CustomsDocumentCheck } from '../customs/customs-verification.ts';
 import { certificateFactsOf, type CertificateFacts } from './certificate-facts.ts';
 import { numberProblem } from './number-check.ts';
+import { assessRegisteredCredential, decodedCredentialOf } from './verification-cache.ts';
 import { foreignOrigin } from './qr-origin.ts';
 import { decideVerdict, type Verdict, type VerdictInput, type VerdictReason } from './verdict.ts';
 
@@ -74,8 +75,8 @@ function presentedProblems(publicBaseUrl: string, request: VerifyRequest, target
 }
 
 /** Whether the certificate's issuance leaf is in the log with this credential hash, proven against the current root. */
-async function logInclusion(ctx: CertificatesContext, record: CertificateRecord): Promise<Verification['log']> {
-  const issued = (await ctx.store.certificates.events(record.number)).find((event) => event.action === 'issued');
+async function logInclusion(ctx: CertificatesContext, record: CertificateRecord, events: CertificateEventRecord[]): Promise<Verification['log']> {
+  const issued = events.find((event) => event.action === 'issued');
   if (!issued) return 'not_included';
   const [leaf] = await ctx.store.transparencyLog.leaves(issued.leafIndex, issued.leafIndex + 1);
   if (!leaf || (JSON.parse(leaf.entry) as { credentialHash?: string }).credentialHash !== record.credentialHash) return 'not_included';
@@ -127,12 +128,14 @@ export async function verifyCertificate(ctx: CertificatesContext, request: Verif
     const checks = given ? { ...unchecked(number, checkedAt), integrity: given.integrity, issuer: given.issuer } : unchecked(number, checkedAt);
     return withVerdict(checks, [...early, notFound], given ? { integrity: given.reasons } : {});
   }
-  const assessment = given ?? (await assessCredentialJws(record.jws, lookup));
+  // The registered credential's signature is assessed once per credential hash and key state (verification-cache.ts).
+  const assessment = given ?? (await assessRegisteredCredential(ctx.store, record, lookup));
   const { integrity, reasons } = integrityAgainstRecord(assessment, record, target?.customsDocumentId ? null : (target?.hash ?? null));
-  // The status as the authority's signed status lists state it, cross-checked with the recorded events.
-  const { status, problem: statusProblem } = await listedStatus(ctx, record, now);
+  // Status is read fresh: the events once, and the authority's signed status lists cross-checked with them.
+  const events = await ctx.store.certificates.events(record.number);
+  const { status, problem: statusProblem } = await listedStatus(ctx, record, now, { events, credential: decodedCredentialOf(ctx.store, record) });
   const certificate = integrity === 'valid' ? certificateFactsOf(assessment.credential) : null;
-  const result: Checks = { number: record.number, integrity, issuer: assessment.issuer, status, log: await logInclusion(ctx, record), certificate, checkedAt };
+  const result: Checks = { number: record.number, integrity, issuer: assessment.issuer, status, log: await logInclusion(ctx, record, events), certificate, checkedAt };
   if (target?.customsDocumentId) result.customsDocument = await verifyCustomsDocument(ctx, record, target.customsDocumentId, target.hash, now);
   if (hasShipment(request.shipment)) {
     const product = integrity === 'valid' ? productOfCredential(assessment.credential) : null;

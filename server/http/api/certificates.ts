@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { actorOf } from '../middleware/authorize.ts';
 import { presentCertificate } from '../presenters/certificate.ts';
 import type { RouteDef } from './route.ts';
+import { sendPublicAnswer } from './cacheable-answer.ts';
 
 /** The certificate with its issuance leaf's inclusion proof at the size of a freshly signed checkpoint. */
 export async function certificateResponse(ctx: CertificatesContext, number: string) {
@@ -37,9 +38,9 @@ export function certificatesRoutes({ certificates }: AppContext): RouteDef[] {
     {
       method: 'get', path: '/certificates/{number}', tag: 'Certificates', policy: 'certificate.read',
       summary: 'A certificate: the JWS, the decoded credential, status, inclusion proof and signed checkpoint',
-      success: { status: 200, description: 'The certificate' },
+      success: { status: 200, description: 'The certificate; ETag of the answer, Cache-Control public for 5 s, 304 on If-None-Match' },
       handler: async function getCertificate(req, res) {
-        res.json(await certificateResponse(certificates, String(req.params.number)));
+        sendPublicAnswer(res, await certificateResponse(certificates, String(req.params.number)));
       },
     },
     statusRoute(certificates, 'suspend', 'Suspend a valid certificate (with a reason)'),

@@ -5,6 +5,7 @@ import { requireCertificateNumber } from '../../domain/verification/number-check
 import { validateInput } from '../../input-schemas.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from './route.ts';
+import { sendPublicAnswer } from './cacheable-answer.ts';
 
 function shipmentOf(source: Record<string, unknown>): ShipmentDeclaration {
   const pick = (name: string) => (typeof source[name] === 'string' ? { [name]: source[name] as string } : {});
@@ -25,9 +26,11 @@ export function verifyRoutes({ certificates }: AppContext): RouteDef[] {
   return [
     {
       method: 'get', path: '/verify/{number}', tag, policy: 'certificate.verify', summary: 'Verify a certificate by number (?hsCode=&model=&serial= to check a shipment)',
-      success: { status: 200, description: 'The verification (always 200: a number that cannot exist or is not issued here answers verdict "invalid")' },
+      success: { status: 200, description: 'The verification (always 200: a number that cannot exist or is not issued here answers verdict "invalid"); ETag of the answer without checkedAt, Cache-Control public for 5 s, 304 on If-None-Match' },
       handler: async function verifyByNumber(req, res) {
-        res.json(await verifyCertificate(certificates, { number: String(req.params.number), shipment: shipmentOf(queryOf(req)) }));
+        const verification = await verifyCertificate(certificates, { number: String(req.params.number), shipment: shipmentOf(queryOf(req)) });
+        const { checkedAt: _checkedAt, ...answer } = verification;
+        sendPublicAnswer(res, verification, answer);
       },
     },
     {
