@@ -39,6 +39,10 @@ const urlMessage = 'must be well-formed UTF-8 once percent-decoded';
  */
 export const wellFormedUrl: RequestHandler = function wellFormedUrl(req, _res, next) {
   const url = req.url;
+  // Fast path (issue 13: this runs on every request): with no percent escape there is nothing to decode. Node's
+  // HTTP parser refuses (400) raw bytes above 0x7F in the request line, so such a URL is plain ASCII and the
+  // path and the query parser's strings can hold no lone surrogate.
+  if (!url.includes('%')) return next();
   const mark = url.indexOf('?');
   const segments = (mark < 0 ? url : url.slice(0, mark)).split('/');
   const segment = segments.findIndex((part) => !isUtf8Escaped(part));

@@ -16,13 +16,14 @@ import { createStoreReadiness } from './store-readiness.ts';
 import { createTransparencyLogRepository } from './transparency-log.ts';
 import { createOrganisationRepository } from './organisations.ts';
 import { createStandardRepository } from './standards.ts';
-import { createSerialQueue, runTransaction } from './transaction-queue.ts';
+import { createSerialQueue, runGroupTransaction, type GroupedJob } from './transaction-queue.ts';
 import { createUserRepository } from './users.ts';
 import { createWebSessionRepository } from './web-sessions.ts';
 import { createAttachmentRepository } from './attachments.ts';
 import { createAuditRepository } from './audit.ts';
 import { createFileArea } from './file-area.ts';
 import { createSubmissionRepository } from './submissions.ts';
+import { startWalCheckpointer, walBackstopPages, walSizeLimitBytes, type CheckpointResult } from './wal-checkpointer.ts';
 import { createCheckpointRepository, createWitnessKeyRepository } from './checkpoints.ts';
 import { createStatusListRepository } from './status-lists.ts';
 import { createImpactRepository, createTransitionRepository } from './impact.ts';
@@ -41,6 +42,10 @@ export interface SqliteStoreOptions {
   checkEveryMs?: number;
   /** The most one readiness `quick_check` may take before it is abandoned (ms; default 2000). */
   checkTimeoutMs?: number;
+  /** How often the background WAL checkpoint runs (ms; default 1000; see wal-checkpointer.ts). */
+  checkpointEveryMs?: number;
+  /** Hears each background checkpoint's outcome. */
+  onCheckpoint?: (result: CheckpointResult) => void;
 }
 
 function repositories(db: Database.Database): StoreTransaction {
@@ -82,6 +87,9 @@ function openConnections(path: string): { connections: Connections; verdict: Int
     writer.pragma('synchronous = FULL');
     writer.pragma('foreign_keys = ON');
     writer.pragma('busy_timeout = 5000');
+    // Checkpoints run in the background (wal-checkpointer.ts); the writer's own autocheckpoint is only a backstop.
+    writer.pragma(`wal_autocheckpoint = ${walBackstopPages}`);
+    writer.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
     const verdict = quickCheckNow(writer);
     if (verdict.ok) {
       migrate(writer);
@@ -107,7 +115,7 @@ const reconnectCauses = /READONLY|CANTOPEN|EROFS|EACCES|EPERM/;
 
 /**
  * Opens (creating and migrating when needed) the embedded store in `dataDir`: WAL journal, foreign keys
- * on, synchronous=FULL. Writes run on one connection through a transaction queue; reads use a second,
+ * on, synchronous=FULL. Writes run on one connection through a transaction queue, committed in groups (runGroupTransaction); reads use a second,
  * read-only connection, so they see only committed data and never wait for a writer.
  * Start-up runs `quick_check` and probes the data directory; a damaged file is served for reading only,
  * and a full, read-only or unopenable store answers 503 storage_unavailable until the cause goes
@@ -143,10 +151,12 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   const translate = (error: unknown) => health.translate(error);
 
   connect();
+  const checkpointer = startWalCheckpointer(path, options.checkpointEveryMs ?? 1000, options.onCheckpoint);
   const startProbe = probeDataDirSync(dataDir);
   if (startProbe) health.fault(startProbe);
 
-  async function write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  /** The store's condition allows a write (probing the disk again while faulted) and the connections are open. */
+  async function readyToWrite(): Promise<void> {
     health.assertWritable();
     if (health.condition.state === 'unwritable') {
       // SQLite may still fit a commit into its write-ahead log on a full disk; while faulted, refuse until a probe passes.
@@ -158,14 +168,42 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     }
     const { condition } = health;
     if (!current || (condition.state === 'unwritable' && reconnectCauses.test(condition.cause))) connect();
-    const { writer, write: repos } = connected();
+  }
+
+  // Transactions waiting for the writer; each queued one also queues a writeGroup, which takes every job
+  // still waiting (up to maxGroupJobs) into one group commit (see runGroupTransaction).
+  const maxGroupJobs = 64;
+  const pending: { work: (tx: StoreTransaction) => Promise<unknown>; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
+
+  async function writeGroup(): Promise<void> {
+    if (pending.length === 0) return;
     try {
-      const result = await runTransaction(writer, () => work(repos));
-      if (health.condition.state === 'unwritable') health.recovered();
-      return result;
+      await readyToWrite();
     } catch (error) {
-      throw translate(error);
+      // Refused before anything ran: every waiting job gets the refusal, as each would have alone.
+      for (const job of pending.splice(0)) job.reject(error);
+      return;
     }
+    const { writer, write: repos } = connected();
+    let committed = 0;
+    const take = (): GroupedJob | undefined => {
+      const job = pending.shift();
+      return job && { work: () => job.work(repos), resolve: (value) => { committed++; job.resolve(value); }, reject: job.reject };
+    };
+    try {
+      await runGroupTransaction(writer, take, maxGroupJobs, translate);
+    } catch (error) {
+      // BEGIN failed: the first waiting job hears why; the others try again in their own turn.
+      pending.shift()?.reject(error);
+    }
+    if (committed > 0 && health.condition.state === 'unwritable') health.recovered();
+  }
+
+  function transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      void serially(writeGroup);
+    });
   }
 
   const readiness = createStoreReadiness({
@@ -181,7 +219,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     // Readers are the repositories typed as read-only: writes happen only inside `transaction`.
     ...read,
     files: guardedRepository(() => files, translate),
-    transaction: (work) => serially(() => write(work)),
+    transaction,
     async ping() {
       await readiness();
       try {
@@ -190,7 +228,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         throw translate(error);
       }
     },
-    close: () => serially(async () => closeConnections(current)).finally(() => (current = null)),
+    close: () => checkpointer.stop().then(() => serially(async () => closeConnections(current))).finally(() => (current = null)),
   };
 }
 
