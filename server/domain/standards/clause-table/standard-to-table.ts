@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { StandardDocument } from '../standard-document.ts';
 import { formatList, formatValue, parseList, parseNumber, parseValue } from './cell-values.ts';
-import { commonDefinitionBase, countColumns, jsonTypes, numberColumns, textColumns, type Column, type TableHeader } from './columns.ts';
-import { conditionFields, decompileCondition, formatCondition } from './conditions.ts';
+import { commonDefinitionBase, jsonTypes, textColumns, type Column, type TableHeader } from './columns.ts';
+import { containsCell, countColumnsByKeyword, hasRuleCells, isCellText, isConditional, isObject, isTrilingual, numberColumnsByKeyword } from './export-predicates.ts';
+import { conditionFields, formatCondition } from './conditions.ts';
+import { decompileCondition } from './condition-schema.ts';
 import { commonPrefix, formatFieldPath, isPathName, itemsSegment, samePath, type FieldPath } from './paths.ts';
 
 type Cells = Partial<Record<Column, string>>;
@@ -285,38 +287,4 @@ function dropRepeatedTexts(rows: OutRow[]): void {
     if (!defining) first.set(clause, row.cells);
     else if (textColumns.every((column) => defining[column] === row.cells[column])) for (const column of textColumns) delete row.cells[column];
   }
-}
-
-const numberColumnsByKeyword = Object.fromEntries(Object.entries(numberColumns).map(([column, keyword]) => [keyword, column])) as Record<string, Column>;
-const countColumnsByKeyword = Object.fromEntries(Object.entries(countColumns).map(([column, keyword]) => [keyword, column])) as Record<string, Column>;
-
-/** The cell for `contains: { const }` or `contains: { enum: [two or more] }`, or null. */
-function containsCell(value: Node): string | null {
-  if (Object.keys(value).length !== 1) return null;
-  if ('const' in value && isDeepStrictEqual(parseValue(formatValue(value.const)), value.const)) return formatValue(value.const);
-  if (Array.isArray(value.enum) && value.enum.length > 1 && isDeepStrictEqual(parseList(formatList(value.enum)), value.enum)) return formatList(value.enum);
-  return null;
-}
-
-function hasRuleCells(cells: Cells): boolean {
-  return Object.keys(cells).some((column) => column !== 'required');
-}
-
-function isConditional(value: unknown): value is Node {
-  if (!isObject(value) || !('if' in value) || !isObject(value.if)) return false;
-  const keys = Object.keys(value);
-  return keys.every((key) => key === 'if' || key === 'then' || key === 'else') && (isObject(value.then) || isObject(value.else)) && (!('then' in value) || value.then === undefined || isObject(value.then)) && (!('else' in value) || value.else === undefined || isObject(value.else));
-}
-
-function isTrilingual(value: unknown): value is { en: string; ru: string; fa: string } {
-  return isObject(value) && Object.keys(value).length === 3 && ['en', 'ru', 'fa'].every((language) => isCellText(value[language]));
-}
-
-/** Text a cell can hold and give back unchanged (cells are read trimmed, and an empty cell is no value). */
-function isCellText(value: unknown): value is string {
-  return typeof value === 'string' && value !== '' && value.trim() === value;
-}
-
-function isObject(value: unknown): value is Node {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,8 +1,10 @@
 import type { StandardDocument } from '../standard-document.ts';
 import { standardIdOf } from '../standard-id.ts';
 import { parseList, parseYesNo } from './cell-values.ts';
-import { allColumns, headerKeys, requiredColumns, type ClauseRow, type ClauseTable, type HeaderKey, type TableHeader } from './columns.ts';
-import { compileCondition, conditionFields, ConditionSyntaxError, parseAppliesWhen, type ConditionBlock } from './conditions.ts';
+import type { ClauseRow, ClauseTable, TableHeader } from './columns.ts';
+import { checkColumns, checkHeader } from './table-layout-checks.ts';
+import { conditionFields, ConditionSyntaxError, parseAppliesWhen, type ConditionBlock } from './conditions.ts';
+import { compileCondition } from './condition-schema.ts';
 import { commonPrefix, formatFieldPath, itemsSegment, parseFieldPath, startsWith, type FieldPath } from './paths.ts';
 import { ProblemList } from './problems.ts';
 import { applyRowRules, hasRules, readTexts, type ClauseTexts, type SchemaNode } from './row-rules.ts';
@@ -26,12 +28,6 @@ interface ParsedRow {
   block: Block;
   required: 'yes' | 'forbidden' | null;
 }
-
-const headerPatterns: Partial<Record<HeaderKey, [RegExp, string]>> = {
-  code: [/^[A-Z][A-Z0-9-]{1,39}$/, 'capital letters, digits and hyphens, such as IRRU-UE'],
-  version: [/^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.1.0'],
-  category: [/^[a-z][a-z0-9-]{1,63}$/, 'lower-case letters, digits and hyphens, such as mobile-ue'],
-};
 
 /**
  * Turns a clause table into a draft standard document, or throws validation_failed with every problem
@@ -61,42 +57,6 @@ export function tableToStandard(table: ClauseTable, overrides: TableHeader = {})
     title: { en: header['title en']!, ru: header['title ru']!, fa: header['title fa']! },
     schema,
   };
-}
-
-function checkColumns(table: ClauseTable, problems: ProblemList): void {
-  if (table.columnsRow === 0) {
-    problems.add(1, 'clause', 'the table has no column header row (a row whose first cell is "clause")');
-    return;
-  }
-  for (const column of requiredColumns) if (!table.columns.includes(column)) problems.add(table.columnsRow, column, `the column "${column}" is missing`);
-  const seen = new Set<string>();
-  for (const column of table.columns) {
-    if (column === '') continue;
-    if (!(allColumns as readonly string[]).includes(column)) problems.add(table.columnsRow, column, `unknown rule "${column}": the columns are ${allColumns.join(', ')}`);
-    else if (seen.has(column)) problems.add(table.columnsRow, column, `the column "${column}" appears twice`);
-    seen.add(column);
-  }
-}
-
-function checkHeader(table: ClauseTable, header: TableHeader, problems: ProblemList): void {
-  const at = (key: HeaderKey) => table.headerRows[key] ?? Math.max(1, table.columnsRow);
-  for (const key of ['code', 'version', 'category', 'title en', 'title ru', 'title fa'] as const) {
-    const value = header[key];
-    if (value === undefined || value === '') {
-      problems.add(at(key), key, `the standard's ${key} is missing: add a "${key}" line above the column header`);
-      continue;
-    }
-    const pattern = headerPatterns[key];
-    if (pattern && !pattern[0].test(value)) problems.add(at(key), key, `"${value}" is not a valid ${key}: ${pattern[1]}`);
-  }
-  const recognition = header['mutual recognition'];
-  if (recognition !== undefined) {
-    const values = parseList(recognition);
-    if (values.length < 2 || new Set(values).size !== values.length || values.some((v) => v !== 'IR' && v !== 'RU')) {
-      problems.add(at('mutual recognition'), 'mutual recognition', 'write the jurisdictions that accept each other\'s certificates: IR | RU');
-    }
-  }
-  for (const key of Object.keys(table.header)) if (!(headerKeys as readonly string[]).includes(key)) problems.add(at(key as HeaderKey), key, `unknown header line "${key}"`);
 }
 
 function rootBlock(): Block {
